@@ -1,0 +1,141 @@
+/**
+ * PageCache: fixed-size pages of segment files, shared by all partitions of a node, bounded in bytes.
+ *
+ * - Read-write shared pages: the writer copies what it has just appended into the tail page, so
+ *   readers near the tail are served from memory written moments ago, without a disk read.
+ * - Eviction weighs recency AND distance from the partition's tail: score = (ticks since last use)
+ *   + (pages between this page and its partition's tail) × DISTANCE_WEIGHT. The highest score goes
+ *   first, so a consumer replaying old data churns through its own far-from-tail pages and leaves
+ *   the tail pages (which tail readers and followers use) in place.
+ * - Buffers handed to readers are subarrays of page buffers. A page's bytes below its `length`
+ *   never change after they are written: truncation drops pages instead of overwriting them, so a
+ *   subarray that is still being written to a socket stays intact.
+ */
+import { assert } from '../util/assert.js';
+
+/** Default page size: large enough for few syscalls on cold reads, small enough to keep hot sets fine-grained. */
+export const PAGE_BYTES_DEFAULT = 256 * 1024;
+/** Default cache budget per node. */
+export const CACHE_BYTES_MAX_DEFAULT = 256 * 1024 * 1024;
+/** Weight of one page of distance from the tail, in units of "accesses since last use". */
+export const DISTANCE_WEIGHT = 1;
+/** When over budget, evict down to this fraction of the budget, so the scoring pass is amortised. */
+const EVICT_TO_FRACTION = 15 / 16;
+
+/** A file whose pages the cache holds (a segment). */
+export interface PageOwner {
+  readonly pages: Map<number, Page>;
+  /** Bytes between the start of page `index` and the tail (end) of the owner's partition log. */
+  distanceToTailBytes(index: number): number;
+}
+
+export interface Page {
+  readonly owner: PageOwner;
+  readonly index: number;
+  readonly buf: Buffer;
+  /** Valid bytes from the page start; only grows, by appends at exactly this position. */
+  length: number;
+  lastUse: number;
+}
+
+export interface PageCacheStats {
+  hits: number; misses: number; hitRatio: number; pages: number; bytes: number; cacheBytesMax: number;
+  pageBytes: number; evictions: number; preloads: number;
+}
+
+export class PageCache {
+  readonly cacheBytesMax: number;
+  readonly pageBytes: number;
+  private readonly all = new Set<Page>();
+  private tick = 0;
+  private hits = 0;
+  private misses = 0;
+  private evictions = 0;
+  private preloads = 0;
+
+  constructor(opts: { cacheBytesMax: number; pageBytes?: number }) {
+    const pageBytes = opts.pageBytes ?? PAGE_BYTES_DEFAULT;
+    if (!Number.isSafeInteger(opts.cacheBytesMax) || opts.cacheBytesMax < 0) throw new Error(`cacheBytesMax must be >= 0, got ${opts.cacheBytesMax}`);
+    if (!Number.isSafeInteger(pageBytes) || pageBytes < 4096) throw new Error(`pageBytes must be >= 4096, got ${pageBytes}`);
+    this.cacheBytesMax = opts.cacheBytesMax;
+    this.pageBytes = pageBytes;
+  }
+
+  get bytes(): number { return this.all.size * this.pageBytes; }
+
+  /** Fraction of page lookups served from memory since creation (0 when there were none). */
+  hitRatio(): number {
+    const n = this.hits + this.misses;
+    return n === 0 ? 0 : this.hits / n;
+  }
+
+  stats(): PageCacheStats {
+    return {
+      hits: this.hits, misses: this.misses, hitRatio: this.hitRatio(), pages: this.all.size, bytes: this.bytes,
+      cacheBytesMax: this.cacheBytesMax, pageBytes: this.pageBytes, evictions: this.evictions, preloads: this.preloads,
+    };
+  }
+
+  /** A page holding at least `needBytes` valid bytes, counted as a hit; undefined (a miss) otherwise. */
+  lookup(owner: PageOwner, index: number, needBytes: number): Page | undefined {
+    const p = owner.pages.get(index);
+    if (p !== undefined && p.length >= needBytes) {
+      this.hits++;
+      p.lastUse = ++this.tick;
+      return p;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Peek without counting (the writer uses it to extend the tail page). */
+  peek(owner: PageOwner, index: number): Page | undefined {
+    return owner.pages.get(index);
+  }
+
+  /** Inserts (or replaces) a page; `buf` must be pageBytes long and is owned by the cache from now on. */
+  insert(owner: PageOwner, index: number, buf: Buffer, length: number): Page | undefined {
+    if (this.cacheBytesMax < this.pageBytes) return undefined;
+    assert(buf.length === this.pageBytes && length <= buf.length, 'page buffer size');
+    const old = owner.pages.get(index);
+    if (old !== undefined) this.remove(old);
+    const page: Page = { owner, index, buf, length, lastUse: ++this.tick };
+    owner.pages.set(index, page);
+    this.all.add(page);
+    if (this.bytes > this.cacheBytesMax) this.evict(page);
+    return page;
+  }
+
+  /** Allocates a page buffer (uninitialised: only bytes below `length` are ever read). */
+  allocPage(): Buffer {
+    return Buffer.allocUnsafe(this.pageBytes);
+  }
+
+  remove(page: Page): void {
+    if (page.owner.pages.get(page.index) === page) page.owner.pages.delete(page.index);
+    this.all.delete(page);
+  }
+
+  /** Drops the owner's pages with index >= fromIndex (truncation, deletion). */
+  dropFrom(owner: PageOwner, fromIndex: number): void {
+    for (const p of [...owner.pages.values()]) if (p.index >= fromIndex) this.remove(p);
+  }
+
+  notePreload(): void { this.preloads++; }
+
+  private evict(keep: Page): void {
+    const target = Math.floor(this.cacheBytesMax * EVICT_TO_FRACTION);
+    const scored: { p: Page; score: number }[] = [];
+    for (const p of this.all) {
+      if (p === keep) continue;
+      const distancePages = Math.max(0, p.owner.distanceToTailBytes(p.index)) / this.pageBytes;
+      scored.push({ p, score: (this.tick - p.lastUse) + distancePages * DISTANCE_WEIGHT });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    for (const { p } of scored) {
+      if (this.bytes <= target) break;
+      this.remove(p);
+      this.evictions++;
+    }
+  }
+}
