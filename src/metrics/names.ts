@@ -1,0 +1,100 @@
+/**
+ * Every metric Canopy exports, in one table: name (with its unit suffix), type, labels and help.
+ *
+ * Why one table: grafana/ dashboards, the README's metric list and the probes all refer to these
+ * names, and test/metrics + test/grafana check that the three agree (STYLE habit 12). A probe never
+ * spells a metric name inline; it takes it from here.
+ *
+ * Units follow Prometheus conventions: `_seconds`, `_bytes`, `_total` for counters, `_ratio` for
+ * 0..1 gauges; offsets are plain counts of records (no unit suffix, as Kafka's own names).
+ */
+export type MetricType = 'counter' | 'gauge' | 'histogram';
+
+export interface MetricSpec {
+  readonly name: string;
+  readonly type: MetricType;
+  readonly labels: readonly string[];
+  readonly help: string;
+}
+
+function spec(name: string, type: MetricType, labels: readonly string[], help: string): MetricSpec {
+  return { name, type, labels, help };
+}
+
+export const metricSpecs = {
+  apiRequests: spec('canopy_api_requests_total', 'counter', ['api', 'version', 'outcome'],
+    'Kafka API requests handled, by API name, request version and outcome (ok, error, unsupported, dropped).'),
+  apiRequestDuration: spec('canopy_api_request_duration_seconds', 'histogram', ['api', 'outcome'],
+    'Time from a Kafka request being decoded to its response being queued, by API and outcome.'),
+  topicBytesIn: spec('canopy_topic_bytes_in_total', 'counter', ['topic'],
+    'Record-batch bytes appended by Produce requests, by topic.'),
+  topicBytesOut: spec('canopy_topic_bytes_out_total', 'counter', ['topic'],
+    'Record-batch bytes returned by Fetch responses, by topic.'),
+  topicRecordsIn: spec('canopy_topic_records_in_total', 'counter', ['topic'],
+    'Records appended by Produce requests, by topic.'),
+  connectionsActive: spec('canopy_connections_active', 'gauge', [],
+    'Kafka client connections currently open.'),
+  connectionsAccepted: spec('canopy_connections_accepted_total', 'counter', [],
+    'Kafka client connections accepted since start.'),
+  partitionLogStartOffset: spec('canopy_partition_log_start_offset', 'gauge', ['topic', 'partition'],
+    'First offset still stored in the partition (advances with retention).'),
+  partitionLogEndOffset: spec('canopy_partition_log_end_offset', 'gauge', ['topic', 'partition'],
+    'Offset the next appended record will get.'),
+  partitionHighWatermark: spec('canopy_partition_high_watermark', 'gauge', ['topic', 'partition'],
+    'Committed offset: consumers read below it.'),
+  partitionSize: spec('canopy_partition_size_bytes', 'gauge', ['topic', 'partition'],
+    'Bytes of log segments stored for the partition.'),
+  journalAppendDuration: spec('canopy_journal_append_duration_seconds', 'histogram', [],
+    'Time to append one batch to a partition journal (write, not including fsync).'),
+  journalFsyncDuration: spec('canopy_journal_fsync_duration_seconds', 'histogram', [],
+    'Time of one journal fsync.'),
+  journalCacheHitRatio: spec('canopy_journal_cache_hit_ratio', 'gauge', [],
+    'Fraction of journal reads served from the page cache since start (0..1).'),
+  groupLag: spec('canopy_consumer_group_lag', 'gauge', ['group', 'topic', 'partition'],
+    'Records between the high watermark and the group\'s committed offset.'),
+  groupMembers: spec('canopy_consumer_group_members', 'gauge', ['group'],
+    'Members currently in the consumer group.'),
+  eventLoopLagP99: spec('canopy_event_loop_lag_p99_seconds', 'gauge', [],
+    '99th percentile of event-loop delay over the last scrape interval.'),
+  eventLoopLagMax: spec('canopy_event_loop_lag_max_seconds', 'gauge', [],
+    'Largest event-loop delay over the last scrape interval.'),
+  brokerInfo: spec('canopy_broker_info', 'gauge', ['node_id', 'cluster_id', 'version'],
+    'Always 1; labels identify the node.'),
+  brokerReady: spec('canopy_broker_ready', 'gauge', [],
+    '1 once the journal is recovered and the Kafka listener accepts, else 0.'),
+} as const satisfies Record<string, MetricSpec>;
+
+export type MetricKey = keyof typeof metricSpecs;
+
+/**
+ * Process metrics come from prom-client's default collectors (documented in README); these are the
+ * ones dashboards rely on.
+ */
+export const processMetricNames = [
+  'process_cpu_user_seconds_total',
+  'process_cpu_system_seconds_total',
+  'process_cpu_seconds_total',
+  'process_start_time_seconds',
+  'process_resident_memory_bytes',
+  'process_open_fds',
+  'process_max_fds',
+  'nodejs_heap_size_used_bytes',
+  'nodejs_heap_size_total_bytes',
+  'nodejs_eventloop_lag_seconds',
+] as const;
+
+/**
+ * prom-client default metrics that break Prometheus naming rules (gauges named `_total`, which
+ * `promtool check metrics` rejects). They are removed from the registry; the same facts are in
+ * `nodejs_active_handles` / `nodejs_active_requests` / `nodejs_active_resources`.
+ */
+export const processMetricsDropped = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+] as const;
+
+/** Latency buckets in seconds: 50 µs to 2.5 s, enough for both an fsync and a long Fetch wait. */
+export const durationBucketsSeconds: readonly number[] = [
+  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+];
