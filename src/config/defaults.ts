@@ -1,0 +1,53 @@
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/**
+ * The whole broker configuration after defaults, file, environment and flags were merged (in that
+ * order; later wins). Field names are the config file's keys.
+ */
+export interface BrokerConfig {
+  nodeId: number;
+  /** Kafka listener; port 0 picks a free port (tests). */
+  listen: HostPort;
+  /** Address put into Metadata; null means the bound address. */
+  advertisedListener: HostPort | null;
+  /** Admin HTTP listener (served by admin/); null disables it. */
+  adminListen: HostPort | null;
+  dataDir: string;
+  /** Cluster id reported by Metadata; generated once and persisted under dataDir when null. */
+  clusterId: string | null;
+  /** Metadata and Produce for an unknown topic create it (Kafka's auto.create.topics.enable). */
+  autoCreateTopics: boolean;
+  /** Partition count for auto-created topics and CreateTopics with -1 partitions. */
+  defaultPartitions: number;
+  /** Journal fsync policy: "always" (default; acks after fsync), "never", or "interval:<ms>". */
+  fsync: string;
+  /** Defaults for per-topic configs (Kafka's names), e.g. {"retention.ms": "604800000"}. */
+  topicDefaults: Record<string, string>;
+  /** pino level: trace, debug, info, warn, error, fatal, silent. */
+  logLevel: string;
+  limits: Limits;
+}
+
+export const DEFAULT_LISTEN: HostPort = { host: '127.0.0.1', port: 9092 };
+
+export function defaultConfig(): BrokerConfig {
+  return {
+    nodeId: 0,
+    listen: { ...DEFAULT_LISTEN },
+    advertisedListener: null,
+    adminListen: null,
+    dataDir: './data',
+    clusterId: null,
+    autoCreateTopics: true,
+    defaultPartitions: 1,
+    fsync: 'always',
+    topicDefaults: {},
+    logLevel: 'info',
+    limits: { ...DEFAULT_LIMITS },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Every bound the broker enforces, with the reason it exists. Values here are the defaults; the
+ * config file's `limits:` section overrides them (checked by config/load.ts). Going past a bound
+ * gives the client a Kafka error code or closes that one connection, never a crash.
+ */
+export interface Limits {
+  /** Largest request frame accepted (the int32 size prefix). Kafka's socket.request.max.bytes
+   *  default; bigger frames are refused before buffering so one client cannot exhaust memory. */
+  frameBytesMax: number;
+  /** Requests decoded but not yet answered on one connection. Past it we stop reading that socket
+   *  (TCP backpressure), so a pipelining client cannot queue unbounded work. */
+  inflightRequestsPerConnectionMax: number;
+  /** Open client connections; further connections are closed at accept with a log line. */
+  connectionsMax: number;
+  /** Largest RecordBatch accepted by Produce (Kafka's message.max.bytes default), unless a topic's
+   *  max.message.bytes says otherwise. Bigger batches get MESSAGE_TOO_LARGE. */
+  batchBytesMax: number;
+  /** Upper bound on a Fetch's max_wait_ms, so a client cannot park a request for hours. */
+  fetchWaitMsMax: number;
+  /** Upper bound on one Fetch response's data, whatever max_bytes asks (Kafka fetch.max.bytes). */
+  fetchResponseBytesMax: number;
+  /** Partitions one topic may have; bounds per-topic work such as Metadata and CreatePartitions. */
+  partitionsPerTopicMax: number;
+  /** Partitions on this node; each holds open files and memory. */
+  partitionsMax: number;
+  /** Kafka's topic name limit (file names must fit: <topic>-<partition> under the data dir). */
+  topicNameBytesMax: number;
+  /** Produce timeout_ms is capped here; an append slower than this answers REQUEST_TIMED_OUT. */
+  produceTimeoutMsMax: number;
+  /** Records scanned from the log tail at startup to rebuild idempotent-producer state. */
+  producerStateRebuildRecordsMax: number;
+  /** Producers remembered per partition for sequence checks; the least recently used is evicted. */
+  producersPerPartitionMax: number;
+  /** How long graceful shutdown waits for in-flight requests before closing anyway. */
+  shutdownGraceMs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  frameBytesMax: 100 * 1024 * 1024,
+  inflightRequestsPerConnectionMax: 64,
+  connectionsMax: 4096,
+  batchBytesMax: 1048588,
+  fetchWaitMsMax: 60_000,
+  fetchResponseBytesMax: 64 * 1024 * 1024,
+  partitionsPerTopicMax: 10_000,
+  partitionsMax: 20_000,
+  topicNameBytesMax: 249,
+  produceTimeoutMsMax: 300_000,
+  producerStateRebuildRecordsMax: 1_000_000,
+  producersPerPartitionMax: 10_000,
+  shutdownGraceMs: 10_000,
+});
+
+/** Relationships between limits, checked once at startup (config/load.ts). */
+export function checkLimitRelations(limits: Limits): string[] {
+  const problems: string[] = [];
+  // A produce request carries at least one whole batch plus headers.
+  if (limits.frameBytesMax < limits.batchBytesMax + 1024) problems.push('limits.frameBytesMax must exceed limits.batchBytesMax by at least 1024');
+  if (limits.partitionsPerTopicMax > limits.partitionsMax) problems.push('limits.partitionsPerTopicMax must not exceed limits.partitionsMax');
+  if (limits.topicNameBytesMax > 249) problems.push('limits.topicNameBytesMax must be at most 249 (file name length)');
+  return problems;
+}

@@ -1,0 +1,278 @@
+import type { PartitionLog } from '../journal/partition-log.js';
+import { JournalError } from '../journal/errors.js';
+import {
+  ATTR_TIMESTAMP_LOG_APPEND, BATCH_LENGTH_PREFIX_BYTES, OFFSET_ATTRIBUTES, OFFSET_MAX_TIMESTAMP,
+  readBatchHeader, writeBatchCrc, BATCH_HEADER_BYTES,
+} from '../protocol/records/batch-header.js';
+import { writeInt64 } from '../util/int64.js';
+import { assert } from '../util/assert.js';
+import { PartitionError } from './errors.js';
+import { ProducerState, nextSequence } from './producer-state.js';
+
+/**
+ * Partition: the only door from api/ to a partition's log. Today it wraps one local PartitionLog;
+ * later a Raft group sits behind the same methods (append answers after commit, reads stop at
+ * the commit index). Created and closed by PartitionManager.
+ *
+ * Invariants: logStartOffset <= highWatermark <= logEndOffset; highWatermark never decreases while
+ * the partition is open; read() returns only batches below highWatermark.
+ */
+export interface AppendOptions {
+  /** 0, 1 or -1; single node: 1 and -1 both answer after the local append (after fsync under fsync=always). */
+  acks: number;
+  timeoutMs: number;
+}
+
+export interface AppendOutcome {
+  baseOffset: number;
+  /** The broker's timestamp when the topic uses LogAppendTime, else -1. */
+  logAppendTimeMs: number;
+  logStartOffset: number;
+  /** True when an idempotent producer resent a batch we already hold; nothing was appended. */
+  duplicate: boolean;
+}
+
+export interface ReadOutcome {
+  chunks: Buffer[];
+  bytes: number;
+}
+
+/** Settings the partition reads from its topic's configs on every append (they may change). */
+export interface PartitionSettings {
+  logAppendTime: boolean;
+  batchBytesMax: number;
+}
+
+/** Leader epoch stamped into batches; a single node never changes leader (Raft terms come later). */
+export const SINGLE_NODE_LEADER_EPOCH = 0;
+/** Bytes per read while rebuilding producer state at open. */
+const REBUILD_READ_BYTES = 1024 * 1024;
+
+interface Waiter {
+  offset: number;
+  resolve: () => void;
+}
+
+export class Partition {
+  readonly topic: string;
+  readonly index: number;
+  settings: PartitionSettings;
+  readonly #log: PartitionLog;
+  readonly #producers: ProducerState;
+  #highWatermark: number;
+  #waiters = new Set<Waiter>();
+  #inflight = new Set<Promise<unknown>>();
+  #closed = false;
+
+  constructor(options: { topic: string; index: number; log: PartitionLog; settings: PartitionSettings; producersMax: number }) {
+    this.topic = options.topic;
+    this.index = options.index;
+    this.#log = options.log;
+    this.settings = options.settings;
+    this.#producers = new ProducerState(options.producersMax);
+    // Single node: everything recovered from disk was fsynced or is at least in the file; the
+    // journal's recovery truncated torn tails, so the whole log is committed.
+    this.#highWatermark = options.log.logEndOffset;
+  }
+
+  get highWatermark(): number {
+    return this.#highWatermark;
+  }
+
+  get logStartOffset(): number {
+    return this.#log.logStartOffset;
+  }
+
+  get logEndOffset(): number {
+    return this.#log.logEndOffset;
+  }
+
+  get sizeBytes(): number {
+    return this.#log.sizeBytes;
+  }
+
+  /** The underlying journal, for callers below api/ (replication, admin views, tests). */
+  get log(): PartitionLog {
+    return this.#log;
+  }
+
+  /**
+   * Appends one RecordBatch (already checked for magic/CRC/size by the caller). Producer sequence
+   * checks and offset assignment happen in call order; the promise resolves once the batch is
+   * committed (single node: once the journal's append resolved, i.e. after fsync under
+   * fsync=always). Throws PartitionError.
+   */
+  append(batch: Buffer, options: AppendOptions): Promise<AppendOutcome> {
+    if (this.#closed) return Promise.reject(new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`));
+    if (batch.length > this.settings.batchBytesMax) {
+      return Promise.reject(new PartitionError('TOO_LARGE', `${batch.length} bytes > max.message.bytes ${this.settings.batchBytesMax}`));
+    }
+    assert(batch.length >= BATCH_HEADER_BYTES, 'caller checked the batch header');
+    const header = readBatchHeader(batch, 0);
+    let logAppendTimeMs = -1;
+    if (this.settings.logAppendTime) {
+      logAppendTimeMs = Date.now();
+      stampLogAppendTime(batch, logAppendTimeMs);
+    }
+
+    const idempotent = header.producerId >= 0;
+    if (idempotent && header.baseSequence < 0) {
+      return Promise.reject(new PartitionError('INVALID_RECORD', `producerId ${header.producerId} with baseSequence ${header.baseSequence}`));
+    }
+    const lastSequence = idempotent ? nextSequence(header.baseSequence, header.lastOffsetDelta) : -1;
+    if (idempotent) {
+      const check = this.#producers.check(header.producerId, header.producerEpoch, header.baseSequence, lastSequence);
+      if (check.kind === 'error') return Promise.reject(new PartitionError(check.code, `${this.#name()} producer ${header.producerId}: ${check.detail}`));
+      if (check.kind === 'duplicate') {
+        return check.batch.baseOffset.then(
+          (baseOffset) => ({ baseOffset, logAppendTimeMs: -1, logStartOffset: this.logStartOffset, duplicate: true }),
+          () => Promise.reject(new PartitionError('STORAGE', `${this.#name()}: the original of a resent batch failed`)),
+        );
+      }
+    }
+
+    const appended = this.#log.append(batch, { leaderEpoch: SINGLE_NODE_LEADER_EPOCH }).then(
+      (result) => {
+        this.#advanceHighWatermark(result.lastOffset + 1);
+        return result.baseOffset;
+      },
+      (err: unknown) => {
+        if (idempotent) this.#producers.forget(header.producerId);
+        throw mapJournalError(err, this.#name());
+      },
+    );
+    if (idempotent) this.#producers.record(header.producerId, header.producerEpoch, { firstSequence: header.baseSequence, lastSequence, baseOffset: appended });
+    this.#track(appended);
+    const outcome = appended.then((baseOffset) => ({ baseOffset, logAppendTimeMs, logStartOffset: this.logStartOffset, duplicate: false }));
+    return withTimeout(outcome, options.timeoutMs, this.#name());
+  }
+
+  /**
+   * Committed batches from `offset` (the first may start below it), at most about `maxBytes`
+   * (at least one whole batch when any is available). Throws PartitionError(OFFSET_OUT_OF_RANGE)
+   * outside [logStartOffset, logEndOffset].
+   */
+  async read(offset: number, maxBytes: number): Promise<ReadOutcome> {
+    if (offset < this.logStartOffset || offset > this.logEndOffset) {
+      throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: offset ${offset} outside [${this.logStartOffset}, ${this.logEndOffset}]`);
+    }
+    if (offset >= this.#highWatermark) return { chunks: [], bytes: 0 };
+    try {
+      return await this.#log.read(offset, maxBytes, { maxOffset: this.#highWatermark });
+    } catch (err) {
+      throw mapJournalError(err, this.#name());
+    }
+  }
+
+  /**
+   * Resolves when committed data exists at or after `offset` (highWatermark > offset), when
+   * `deadlineMs` (epoch ms) passes, or when `signal` aborts, whichever is first. Never rejects.
+   */
+  waitForData(offset: number, deadlineMs: number, signal?: AbortSignal): Promise<void> {
+    if (this.#highWatermark > offset || this.#closed || signal?.aborted) return Promise.resolve();
+    const delay = deadlineMs - Date.now();
+    if (delay <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.#waiters.delete(waiter);
+        resolve();
+      };
+      const waiter: Waiter = { offset, resolve: done };
+      const timer = setTimeout(done, delay);
+      signal?.addEventListener('abort', done, { once: true });
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Waits for appends already started (graceful shutdown), then flushes and closes the log. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#inflight]);
+    for (const w of [...this.#waiters]) w.resolve();
+    await this.#log.flush().catch(() => undefined);
+    await this.#log.close();
+  }
+
+  /** Closes and deletes the partition's files (topic deletion). */
+  async destroy(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#inflight]);
+    for (const w of [...this.#waiters]) w.resolve();
+    await this.#log.destroy();
+  }
+
+  /** Rebuilds idempotent-producer state from the last `recordsMax` records of the log. */
+  async rebuildProducerState(recordsMax: number): Promise<number> {
+    let offset = Math.max(this.logStartOffset, this.#highWatermark - recordsMax);
+    let batches = 0;
+    while (offset < this.#highWatermark) {
+      const { chunks } = await this.#log.read(offset, REBUILD_READ_BYTES, { maxOffset: this.#highWatermark });
+      if (chunks.length === 0) break;
+      const before = offset;
+      for (const chunk of chunks) {
+        let pos = 0;
+        while (pos + BATCH_HEADER_BYTES <= chunk.length) {
+          const h = readBatchHeader(chunk, pos);
+          pos += h.batchLength + BATCH_LENGTH_PREFIX_BYTES;
+          if (h.baseOffset + h.lastOffsetDelta < offset) continue;
+          offset = h.baseOffset + h.lastOffsetDelta + 1;
+          batches++;
+          if (h.producerId < 0) continue;
+          const lastSequence = nextSequence(h.baseSequence, h.lastOffsetDelta);
+          this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
+        }
+      }
+      if (offset === before) break; // no progress: nothing more we can parse
+    }
+    return batches;
+  }
+
+  #advanceHighWatermark(next: number): void {
+    if (next <= this.#highWatermark) return;
+    this.#highWatermark = next;
+    for (const w of [...this.#waiters]) if (next > w.offset) w.resolve();
+  }
+
+  #track(p: Promise<unknown>): void {
+    const settled = p.then(() => undefined, () => undefined);
+    this.#inflight.add(settled);
+    void settled.then(() => this.#inflight.delete(settled));
+  }
+
+  #name(): string {
+    return `${this.topic}-${this.index}`;
+  }
+}
+
+/** Marks the batch LogAppendTime and stamps maxTimestamp; both are CRC-covered, so the CRC is rewritten. */
+function stampLogAppendTime(batch: Buffer, nowMs: number): void {
+  const attributes = batch.readInt16BE(OFFSET_ATTRIBUTES);
+  batch.writeInt16BE(attributes | ATTR_TIMESTAMP_LOG_APPEND, OFFSET_ATTRIBUTES);
+  writeInt64(batch, OFFSET_MAX_TIMESTAMP, nowMs);
+  writeBatchCrc(batch, 0);
+}
+
+function mapJournalError(err: unknown, name: string): Error {
+  if (err instanceof PartitionError) return err;
+  if (err instanceof JournalError) {
+    switch (err.code) {
+      case 'CORRUPT_BATCH': return new PartitionError('CORRUPT', `${name}: ${err.message}`, { cause: err });
+      case 'BATCH_TOO_LARGE': return new PartitionError('TOO_LARGE', `${name}: ${err.message}`, { cause: err });
+      case 'OFFSET_OUT_OF_RANGE': return new PartitionError('OFFSET_OUT_OF_RANGE', `${name}: ${err.message}`, { cause: err });
+      case 'CLOSED': return new PartitionError('SHUTTING_DOWN', `${name}: ${err.message}`, { cause: err });
+      case 'STORAGE': return new PartitionError('STORAGE', `${name}: ${err.message}`, { cause: err });
+    }
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function withTimeout<T>(p: Promise<T>, timeoutMs: number, name: string): Promise<T> {
+  if (!(timeoutMs > 0)) return p;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new PartitionError('TIMEOUT', `${name}: append not committed within ${timeoutMs} ms`)), timeoutMs);
+    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e as Error); });
+  });
+}
