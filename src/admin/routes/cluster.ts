@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { hostPort } from '../schemas.js';
+import type { AdminViews } from '../views.js';
+
+const nodeSchema = {
+  type: 'object',
+  properties: {
+    nodeId: { type: 'integer' }, clusterId: { type: 'string' }, version: { type: 'string' },
+    advertised: hostPort, dataDir: { type: 'string' }, startedAtMs: { type: 'integer' },
+    uptimeSeconds: { type: 'number' }, ready: { type: 'boolean' },
+    checks: { type: 'object', additionalProperties: { type: 'boolean' } },
+  },
+} as const;
+
+/**
+ * `/v1/cluster` (the cluster as this node sees it: nodes, topic and partition counts, totals) and
+ * `/v1/node` (this node). A single-node cluster lists itself; later issues add peers here.
+ */
+export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminViews }): Promise<void> {
+  const { node, topics } = opts.views;
+  const describeNode = () => {
+    const readiness = node.readiness();
+    return {
+      nodeId: node.nodeId, clusterId: node.clusterId, version: node.version, advertised: node.advertised,
+      dataDir: node.dataDir, startedAtMs: node.startedAtMs, uptimeSeconds: (Date.now() - node.startedAtMs) / 1000,
+      ready: readiness.ready, checks: readiness.checks,
+    };
+  };
+
+  app.get('/v1/node', {
+    schema: { summary: 'This node: id, version, address, uptime, readiness', tags: ['cluster'], response: { 200: nodeSchema } },
+  }, async () => describeNode());
+
+  app.get('/v1/cluster', {
+    schema: {
+      summary: 'Cluster overview: nodes, topics, partitions and stored bytes',
+      tags: ['cluster'],
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            clusterId: { type: 'string' },
+            controllerId: { type: 'integer' },
+            nodes: { type: 'array', items: nodeSchema },
+            topics: { type: 'integer' },
+            partitions: { type: 'integer' },
+            sizeBytes: { type: 'integer' },
+          },
+        },
+      },
+    },
+  }, async () => {
+    let partitions = 0;
+    let sizeBytes = 0;
+    for (const summary of topics.list()) {
+      const description = topics.describe(summary.name);
+      for (const p of description?.partitions ?? []) {
+        partitions += 1;
+        sizeBytes += p.sizeBytes;
+      }
+    }
+    return {
+      clusterId: node.clusterId, controllerId: node.nodeId, nodes: [describeNode()],
+      topics: topics.list().length, partitions, sizeBytes,
+    };
+  });
+}

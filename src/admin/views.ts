@@ -1,0 +1,146 @@
+/**
+ * What the admin API needs from the broker, declared by the admin layer (the consumer of an
+ * interface defines it, STYLE 3.3 habit 5). `broker-views.ts` builds these from a running `Broker`;
+ * the routes know nothing else, so they can be tested against any node object that satisfies them.
+ *
+ * Mutating calls return an `AdminResult` instead of throwing: a missing topic or a bad config
+ * value is an expected outcome with a stable code (errors.ts), not an exception.
+ */
+import type { AdminErrorCode } from './errors.js';
+
+export type AdminResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: AdminErrorCode; readonly message: string };
+
+export interface HostPortView { readonly host: string; readonly port: number }
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  /** Named checks, e.g. { journalRecovered: true, kafkaListening: false }. */
+  readonly checks: Readonly<Record<string, boolean>>;
+}
+
+export interface NodeView {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  readonly version: string;
+  /** Where clients connect (Metadata's address). */
+  readonly advertised: HostPortView;
+  readonly dataDir: string;
+  readonly startedAtMs: number;
+  readiness(): ReadinessReport;
+}
+
+export interface PartitionView {
+  readonly partition: number;
+  readonly leader: number;
+  readonly replicas: readonly number[];
+  readonly isr: readonly number[];
+  readonly logStartOffset: number;
+  readonly logEndOffset: number;
+  readonly highWatermark: number;
+  readonly sizeBytes: number;
+}
+
+export interface TopicSummaryView {
+  readonly name: string;
+  readonly partitions: number;
+  readonly internal: boolean;
+}
+
+export interface TopicDescriptionView {
+  readonly name: string;
+  readonly internal: boolean;
+  readonly partitions: readonly PartitionView[];
+  /** Effective configs (topic overrides over broker defaults), Kafka's names. */
+  readonly configs: Readonly<Record<string, string>>;
+}
+
+export interface TopicCreateRequest {
+  readonly name: string;
+  /** Absent: the broker's default partition count. */
+  readonly partitions?: number;
+  readonly configs: Readonly<Record<string, string>>;
+}
+
+export interface TopicsView {
+  list(): readonly TopicSummaryView[];
+  describe(name: string): TopicDescriptionView | undefined;
+  create(request: TopicCreateRequest): Promise<AdminResult<TopicDescriptionView>>;
+  delete(name: string): Promise<AdminResult<null>>;
+  /** Sets `set` and removes `remove` (back to the default); returns the effective configs. */
+  alterConfigs(name: string, set: Readonly<Record<string, string>>, remove: readonly string[]):
+    Promise<AdminResult<Readonly<Record<string, string>>>>;
+}
+
+export interface GroupSummaryView {
+  readonly groupId: string;
+  readonly state: string;
+  readonly protocolType: string;
+  readonly members: number;
+}
+
+export interface GroupMemberView {
+  readonly memberId: string;
+  readonly clientId: string;
+  readonly clientHost: string;
+  readonly assignments: readonly { readonly topic: string; readonly partitions: readonly number[] }[];
+}
+
+export interface GroupOffsetView {
+  readonly topic: string;
+  readonly partition: number;
+  readonly committedOffset: number;
+  readonly highWatermark: number;
+  /** highWatermark − committedOffset, never negative. */
+  readonly lag: number;
+  readonly metadata: string;
+}
+
+export interface GroupDescriptionView {
+  readonly groupId: string;
+  readonly state: string;
+  readonly protocolType: string;
+  readonly protocol: string;
+  readonly members: readonly GroupMemberView[];
+  readonly offsets: readonly GroupOffsetView[];
+}
+
+export type OffsetResetTarget =
+  | { readonly kind: 'earliest' }
+  | { readonly kind: 'latest' }
+  | { readonly kind: 'timestamp'; readonly timestampMs: number }
+  | { readonly kind: 'offset'; readonly offset: number };
+
+export interface OffsetResetRequest {
+  /** Absent: every topic the group has committed offsets for. */
+  readonly topic?: string;
+  /** Absent: every partition of the topic(s). */
+  readonly partitions?: readonly number[];
+  readonly target: OffsetResetTarget;
+  readonly dryRun: boolean;
+}
+
+export interface OffsetResetView {
+  readonly topic: string;
+  readonly partition: number;
+  /** null when the group had no committed offset for the partition. */
+  readonly previousOffset: number | null;
+  readonly newOffset: number;
+}
+
+export interface GroupsView {
+  list(): Promise<readonly GroupSummaryView[]>;
+  describe(groupId: string): Promise<GroupDescriptionView | undefined>;
+  /** Refused with CANOPY_ERR_GROUP_NOT_EMPTY while the group has members. */
+  delete(groupId: string): Promise<AdminResult<null>>;
+  /** Refused with CANOPY_ERR_GROUP_NOT_EMPTY while the group has members (unless dryRun). */
+  resetOffsets(groupId: string, request: OffsetResetRequest): Promise<AdminResult<readonly OffsetResetView[]>>;
+}
+
+/** Everything the admin app reads; `groups` is absent until the group coordinator runs. */
+export interface AdminViews {
+  readonly node: NodeView;
+  readonly topics: TopicsView;
+  readonly groups?: GroupsView;
+}
