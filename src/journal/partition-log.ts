@@ -1,35 +1,737 @@
-/** PartitionLog: interface first (implementation follows in this file). */
-import type { JournalConfig } from './config.js';
-import { JournalError } from './errors.js';
-import type { FileLayer } from './file-layer.js';
-import type { PageCache } from './cache.js';
+/**
+ * PartitionLog: the journal of one partition. A folder of segments (segment.ts), appended to by a
+ * single write pipeline with group commit, read through the node's shared PageCache (cache.ts).
+ * Knows nothing of the network. Formats: file-names.ts, offset-index.ts, time-index.ts,
+ * leader-epochs.ts; crash handling: recovery.ts.
+ *
+ * Write pipeline. append() validates every batch synchronously (length, magic, CRC-32C) and queues
+ * the records into the open *group*. One group at a time is written by an exclusive operation:
+ * offsets are assigned there (baseOffset and partitionLeaderEpoch are patched in the caller's
+ * buffer; the CRC does not cover them), all of the group's bytes go to the file in one writev, and
+ * under `fsync: always` one fdatasync covers the whole group before any of its appends resolve.
+ * Appends arriving meanwhile form the next group. truncateFrom, deleteBefore, retention, flush and
+ * close are exclusive operations in the same chain, so they are ordered with appends by call order.
+ *
+ * logEndOffset advances when bytes are written (before fsync); callers expose data to consumers
+ * only up to the highWatermark they set.
+ */
+import { join } from 'node:path';
+import { checkBatch, patchBaseOffsetAndEpoch } from '../protocol/records/batch-header.js';
+import { AssertionError } from '../util/assert.js';
+import { CACHE_BYTES_MAX_DEFAULT, PageCache } from './cache.js';
+import { validateJournalConfig, type JournalConfig } from './config.js';
+import { JournalError, storageError } from './errors.js';
+import { NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
+import { CLEAN_SHUTDOWN_FILE, INDEX_SUFFIX, LEADER_EPOCHS_FILE, LOG_START_OFFSET_FILE, LOG_SUFFIX, parseSegmentFileName, RECOVERY_POINT_FILE, TIME_INDEX_SUFFIX } from './file-names.js';
+import { LeaderEpochs } from './leader-epochs.js';
+import { Segment, type BatchInfo } from './segment.js';
 
 export type { FsyncPolicy, JournalConfig } from './config.js';
 export { DEFAULT_JOURNAL_CONFIG, parseFsyncPolicy } from './config.js';
 export { JournalError } from './errors.js';
 export { PageCache } from './cache.js';
+export type { FileLayer, JournalFile } from './file-layer.js';
 
 export interface AppendResult { baseOffset: number; lastOffset: number; batchCount: number }
+/** Whole batches in offset order; each chunk holds whole batches and can be written to a socket as is. */
 export interface ReadResult { chunks: Buffer[]; bytes: number }
 export interface JournalLogger { info(o: object, m?: string): void; warn(o: object, m?: string): void }
 export interface PartitionLogDeps { cache?: PageCache; fs?: FileLayer; logger?: JournalLogger; clock?: () => number }
 
-const notYet = (): never => { throw new JournalError('STORAGE', 'not implemented yet'); };
+/** A sequential reader within this many bytes of a segment's end preloads the next segment. */
+export const PRELOAD_TRIGGER_BYTES = 1024 * 1024;
+/** Pages of the next segment loaded by a preload. */
+export const PRELOAD_PAGES = 4;
+
+const NOOP_LOGGER: JournalLogger = { info() {}, warn() {} };
+
+interface PendingBatch { pos: number; totalBytes: number; lastOffsetDelta: number; maxTimestamp: number }
+interface PendingAppend {
+  records: Buffer;
+  batches: PendingBatch[];
+  leaderEpoch: number;
+  resolve(r: AppendResult): void;
+  reject(e: Error): void;
+  result?: AppendResult;
+}
 
 export class PartitionLog {
-  highWatermark = 0;
-  get logStartOffset(): number { return 0; }
-  get logEndOffset(): number { return 0; }
-  get sizeBytes(): number { return 0; }
-  static async open(_dir: string, _config: JournalConfig, _deps: PartitionLogDeps = {}): Promise<PartitionLog> { return notYet(); }
-  async append(_records: Buffer, _opts: { leaderEpoch: number }): Promise<AppendResult> { return notYet(); }
-  async read(_offset: number, _maxBytes: number, _opts: { maxOffset?: number } = {}): Promise<ReadResult> { return notYet(); }
-  async offsetForTimestamp(_timestampMs: number): Promise<{ offset: number; batch: Buffer } | null> { return notYet(); }
-  endOffsetForEpoch(_epoch: number): { epoch: number; endOffset: number } { return notYet(); }
-  async truncateFrom(_offset: number): Promise<void> { return notYet(); }
-  async deleteBefore(_offset: number): Promise<void> { return notYet(); }
-  async enforceRetention(_nowMs: number): Promise<{ segmentsDeleted: number }> { return notYet(); }
-  async flush(): Promise<void> { return notYet(); }
-  async close(): Promise<void> { return notYet(); }
-  async destroy(): Promise<void> { return notYet(); }
+  private segments: Segment[] = [];
+  private logStart = 0;
+  private hw = 0;
+  private group: PendingAppend[] | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private awaitingSync: PendingAppend[] = [];
+  private epochs = new LeaderEpochs();
+  private recoveryPoint = 0;
+  private closing = false;
+  private closed = false;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly fs: FileLayer;
+  readonly cache: PageCache;
+  private readonly logger: JournalLogger;
+  private readonly clock: () => number;
+
+  private constructor(readonly dir: string, readonly config: JournalConfig, deps: PartitionLogDeps) {
+    this.fs = deps.fs ?? NODE_FILE_LAYER;
+    this.cache = deps.cache ?? new PageCache({ cacheBytesMax: CACHE_BYTES_MAX_DEFAULT });
+    this.logger = deps.logger ?? NOOP_LOGGER;
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  private get active(): Segment { return this.segments[this.segments.length - 1]!; }
+  get logStartOffset(): number { return this.logStart; }
+  get logEndOffset(): number { return this.active.nextOffset; }
+  /** Set by the caller (the commit index); clamped to logEndOffset. */
+  get highWatermark(): number { return this.hw; }
+  set highWatermark(v: number) { this.hw = Math.max(0, Math.min(v, this.logEndOffset)); }
+  get sizeBytes(): number { let n = 0; for (const s of this.segments) n += s.size; return n; }
+  get segmentCount(): number { return this.segments.length; }
+  /** Base offsets of the segments, oldest first (for tests and admin views). */
+  segmentBaseOffsets(): number[] { return this.segments.map((s) => s.base); }
+
+  static async open(dir: string, config: JournalConfig, deps: PartitionLogDeps = {}): Promise<PartitionLog> {
+    validateJournalConfig(config);
+    const log = new PartitionLog(dir, config, deps);
+    try {
+      await log.load();
+    } catch (err) {
+      if (err instanceof JournalError || err instanceof AssertionError) throw err;
+      throw storageError(`opening ${dir}`, err);
+    }
+    return log;
+  }
+
+  // ------------------------------------------------------------------ open and recovery
+
+  private async load(): Promise<void> {
+    const { fs, dir } = this;
+    await fs.mkdirp(dir);
+    const names = await fs.readdir(dir);
+    const clean = names.includes(CLEAN_SHUTDOWN_FILE);
+    const bases = names.map((n) => parseSegmentFileName(n, LOG_SUFFIX)).filter((b): b is number => b !== null).sort((a, b) => a - b);
+    const baseSet = new Set(bases);
+    for (const n of names) {
+      const orphan = [INDEX_SUFFIX, TIME_INDEX_SUFFIX].some((suf) => { const b = parseSegmentFileName(n, suf); return b !== null && !baseSet.has(b); });
+      if (orphan || n.endsWith('.tmp')) await fs.unlink(join(dir, n));
+    }
+    const recoveryPointFile = await this.readNumberFile(RECOVERY_POINT_FILE);
+    const logStartFile = await this.readNumberFile(LOG_START_OFFSET_FILE);
+    let epochsFile: LeaderEpochs | null = null;
+    if (names.includes(LEADER_EPOCHS_FILE)) epochsFile = LeaderEpochs.decode(await fs.readFile(join(dir, LEADER_EPOCHS_FILE)));
+    const now = this.clock();
+    const tail = (): number => this.tailByte();
+
+    if (bases.length === 0) {
+      const base = logStartFile ?? 0;
+      this.segments = [await Segment.create(dir, base, fs, this.cache, tail, this.config.indexIntervalBytes, now)];
+      await this.active.writeIndexes(true);
+      await fs.fsyncDir(dir);
+      this.logStart = base;
+      await this.writeNumberFile(RECOVERY_POINT_FILE, base);
+      this.recoveryPoint = base;
+      if (logStartFile === null) await this.writeNumberFile(LOG_START_OFFSET_FILE, base);
+      await this.writeEpochs();
+      if (clean) { await fs.unlink(join(dir, CLEAN_SHUTDOWN_FILE)); await fs.fsyncDir(dir); }
+      this.startTimers();
+      return;
+    }
+
+    const recoveryPoint = clean ? Number.MAX_SAFE_INTEGER : (recoveryPointFile ?? 0);
+    const segs: Segment[] = [];
+    for (const b of bases) segs.push(await Segment.openFile(dir, b, fs, this.cache, tail, this.config.indexIntervalBytes, now));
+    const scannedEpochs: { epoch: number; startOffset: number }[] = [];
+    let firstRecoveredBase = -1;
+    let prevEpoch = -1;
+    let keep = segs.length;
+    for (let i = 0; i < segs.length; i++) {
+      const seg = segs[i]!;
+      const expectedBase = i === 0 ? seg.base : segs[i - 1]!.nextOffset;
+      let truncated = false;
+      if (seg.base >= recoveryPoint) {
+        if (firstRecoveredBase < 0) firstRecoveredBase = seg.base;
+        if (prevEpoch < 0 && epochsFile) prevEpoch = epochBefore(epochsFile, seg.base);
+        const r = await seg.scan(true, prevEpoch);
+        seg.adoptScan(r);
+        scannedEpochs.push(...r.epochs);
+        if (r.epochs.length > 0) prevEpoch = r.epochs[r.epochs.length - 1]!.epoch;
+        if (r.validBytes < seg.size) {
+          this.logger.warn({ dir, segment: seg.base, sizeBytes: seg.size, validBytes: r.validBytes, droppedBytes: seg.size - r.validBytes, reason: r.stopReason }, 'journal recovery: truncating segment at the first invalid byte');
+          await seg.file.truncate(r.validBytes);
+          seg.size = r.validBytes;
+          truncated = true;
+        }
+        await seg.file.datasync();
+        await seg.writeIndexes(true);
+      } else {
+        const why = await seg.loadIndexes();
+        if (why !== null) {
+          this.logger.warn({ dir, segment: seg.base, reason: why }, 'journal: rebuilding segment index');
+          const r = await seg.scan(true, -1);
+          seg.adoptScan(r);
+          if (r.validBytes < seg.size) {
+            this.logger.warn({ dir, segment: seg.base, sizeBytes: seg.size, validBytes: r.validBytes, reason: r.stopReason }, 'journal: damaged batch in a closed segment; truncating the log there');
+            await seg.file.truncate(r.validBytes);
+            seg.size = r.validBytes;
+            truncated = true;
+          }
+          await seg.writeIndexes(true);
+        }
+      }
+      if (seg.base !== expectedBase) {
+        this.logger.warn({ dir, segment: seg.base, expectedBase }, 'journal recovery: segment does not continue the log; dropping it and later segments');
+        keep = i;
+        break;
+      }
+      if (truncated) {
+        keep = i + 1;
+        // An emptied segment that is not the first would leave a name that no batch backs.
+        if (seg.size === 0 && i > 0) keep = i;
+        break;
+      }
+    }
+    for (const dropped of segs.slice(keep)) {
+      this.logger.warn({ dir, segment: dropped.base, sizeBytes: dropped.size }, 'journal recovery: deleting segment after the truncation point');
+      await dropped.delete();
+    }
+    this.segments = segs.slice(0, keep);
+    this.assignStartBytes();
+
+    // Leader epochs: trust the file for what was not recovered, rebuild the rest from headers.
+    if (epochsFile === null) {
+      this.epochs = new LeaderEpochs();
+      let prev = -1;
+      for (const seg of this.segments) {
+        const r = firstRecoveredBase >= 0 && seg.base >= firstRecoveredBase ? null : await seg.scan(false, prev);
+        const list = r ? r.epochs : scannedEpochs.filter((e) => e.startOffset >= seg.base && e.startOffset < seg.nextOffset);
+        for (const e of list) { this.epochs.assign(e.epoch, e.startOffset); prev = e.epoch; }
+      }
+    } else {
+      this.epochs = epochsFile;
+      if (firstRecoveredBase >= 0) {
+        this.epochs.truncateFrom(firstRecoveredBase);
+        for (const e of scannedEpochs) this.epochs.assign(e.epoch, e.startOffset);
+      }
+    }
+    this.epochs.truncateFrom(this.logEndOffset);
+
+    this.logStart = Math.min(Math.max(logStartFile ?? this.segments[0]!.base, this.segments[0]!.base), this.logEndOffset);
+    // Segments wholly below the log start (a crash during deleteBefore or retention) go now.
+    while (this.segments.length > 1 && this.segments[1]!.base <= this.logStart) {
+      const s = this.segments[0]!;
+      this.segments = this.segments.slice(1);
+      await s.delete();
+    }
+    this.epochs.trimBefore(this.logStart);
+    await this.writeEpochs();
+    this.active.createdMs = now;
+    this.active.indexDirty = true;
+    if (clean) await fs.unlink(join(dir, CLEAN_SHUTDOWN_FILE));
+    await fs.fsyncDir(dir);
+    await this.writeNumberFile(RECOVERY_POINT_FILE, this.active.base);
+    this.recoveryPoint = this.active.base;
+    this.startTimers();
+  }
+
+  private startTimers(): void {
+    if (this.config.fsync.mode === 'interval') {
+      const t = setInterval(() => {
+        if (this.awaitingSync.length > 0 && !this.closed) void this.exclusive(() => this.syncAwaiting());
+      }, this.config.fsync.intervalMs);
+      t.unref();
+      this.timers.push(t);
+    }
+    const every = this.config.retentionCheckMs ?? 0;
+    if (every > 0 && (this.config.retentionBytes >= 0 || this.config.retentionMs >= 0)) {
+      const t = setInterval(() => {
+        if (this.closing) return;
+        this.enforceRetention(this.clock()).catch((err: unknown) => this.logger.warn({ dir: this.dir, err: String(err) }, 'journal retention failed'));
+      }, every);
+      t.unref();
+      this.timers.push(t);
+    }
+  }
+
+  private assignStartBytes(): void {
+    let at = 0;
+    for (const s of this.segments) { s.startByte = at; at += s.size; }
+  }
+
+  private tailByte(): number {
+    const a = this.segments[this.segments.length - 1];
+    return a === undefined ? 0 : a.startByte + a.size;
+  }
+
+  private async readNumberFile(name: string): Promise<number | null> {
+    try {
+      const text = (await this.fs.readFile(join(this.dir, name))).toString('utf8').trim();
+      if (!/^\d+$/.test(text)) return null;
+      const n = Number(text);
+      return Number.isSafeInteger(n) ? n : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private writeNumberFile(name: string, n: number): Promise<void> {
+    return this.fs.writeFileAtomic(join(this.dir, name), Buffer.from(`${n}\n`));
+  }
+
+  private writeEpochs(): Promise<void> {
+    return this.fs.writeFileAtomic(join(this.dir, LEADER_EPOCHS_FILE), this.epochs.encode());
+  }
+
+  // ------------------------------------------------------------------ exclusive operations
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn);
+    this.chain = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
+  private checkOpen(): void {
+    if (this.closing) throw new JournalError('CLOSED', `partition log ${this.dir} is closed`);
+  }
+
+  // ------------------------------------------------------------------ append
+
+  /**
+   * `records` holds one or more whole v2 batches (a Produce partition's records field). All are
+   * validated before any byte is written; offsets are assigned consecutively from logEndOffset.
+   * The buffer is patched in place (baseOffset, partitionLeaderEpoch) and must not be reused by
+   * the caller until the promise settles.
+   */
+  append(records: Buffer, opts: { leaderEpoch: number }): Promise<AppendResult> {
+    try {
+      this.checkOpen();
+      if (!Number.isSafeInteger(opts.leaderEpoch) || opts.leaderEpoch < 0 || opts.leaderEpoch > 0x7fffffff) throw new AssertionError(`leaderEpoch ${opts.leaderEpoch} out of range`);
+      if (records.length === 0) throw new JournalError('CORRUPT_BATCH', 'no batches in records');
+      const batches: PendingBatch[] = [];
+      for (let pos = 0; pos < records.length;) {
+        const r = checkBatch(records, pos, this.config.batchBytesMax);
+        if (!r.ok) throw new JournalError(r.reason === 'too-large' ? 'BATCH_TOO_LARGE' : 'CORRUPT_BATCH', `batch ${batches.length} at byte ${pos}: ${r.reason} (${r.detail})`);
+        if (r.header.lastOffsetDelta < 0) throw new JournalError('CORRUPT_BATCH', `batch ${batches.length}: negative lastOffsetDelta`);
+        batches.push({ pos, totalBytes: r.totalBytes, lastOffsetDelta: r.header.lastOffsetDelta, maxTimestamp: r.header.maxTimestamp });
+        pos += r.totalBytes;
+      }
+      return new Promise<AppendResult>((resolve, reject) => {
+        const item: PendingAppend = { records, batches, leaderEpoch: opts.leaderEpoch, resolve, reject };
+        if (this.group === null) {
+          const g: PendingAppend[] = [];
+          this.group = g;
+          void this.exclusive(() => this.writeGroup(g));
+        }
+        this.group.push(item);
+      });
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  private async writeGroup(items: PendingAppend[]): Promise<void> {
+    if (this.group === items) this.group = null;
+    const { segmentBytesMax, segmentMsMax } = this.config;
+    const written: PendingAppend[] = [];
+    let failedAt = -1;
+    let failure: Error | null = null;
+    let epochsChanged = false;
+    // A run: contiguous bytes for the active segment, written with one writev.
+    let bufs: Buffer[] = [];
+    let infos: BatchInfo[] = [];
+    let runBytes = 0;
+    let next = this.active.nextOffset; // offset for the next batch of this group
+    const flushRun = async (): Promise<void> => {
+      if (runBytes === 0) return;
+      const seg = this.active, pos = seg.size;
+      try {
+        await seg.file.writeAll(bufs, pos);
+      } catch (err) {
+        // Best effort: cut partial bytes; positional writes would overwrite them anyway.
+        await seg.file.truncate(pos).catch(() => undefined);
+        throw storageError(`writing ${seg.logPath()}`, err);
+      }
+      seg.noteAppended(pos, bufs, infos);
+      bufs = []; infos = []; runBytes = 0;
+    };
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      try {
+        if (item.leaderEpoch < this.epochs.latestEpoch) {
+          item.reject(new AssertionError(`append with leaderEpoch ${item.leaderEpoch} below the log's latest epoch ${this.epochs.latestEpoch}`));
+          continue;
+        }
+        let offset = next;
+        const base = offset;
+        item.result = { baseOffset: base, lastOffset: base - 1, batchCount: item.batches.length };
+        for (const b of item.batches) {
+          const seg = this.active;
+          const fill = seg.size + runBytes;
+          if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || this.clock() - seg.createdMs >= segmentMsMax)) {
+            await flushRun();
+            await this.roll();
+          }
+          patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
+          const last = bufs[bufs.length - 1];
+          const slice = item.records.subarray(b.pos, b.pos + b.totalBytes);
+          // Merge adjacent batches of the same records buffer into one iovec.
+          if (last !== undefined && last.buffer === slice.buffer && last.byteOffset + last.length === slice.byteOffset) {
+            bufs[bufs.length - 1] = Buffer.from(last.buffer, last.byteOffset, last.length + slice.length);
+          } else bufs.push(slice);
+          infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.leaderEpoch });
+          runBytes += b.totalBytes;
+          offset += b.lastOffsetDelta + 1;
+        }
+        next = offset;
+        if (this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
+        item.result.lastOffset = offset - 1;
+        written.push(item);
+      } catch (err) {
+        failedAt = i;
+        failure = err instanceof JournalError ? err : storageError('append', err);
+        break;
+      }
+    }
+    if (failure === null) {
+      try { await flushRun(); } catch (err) { failure = err as Error; failedAt = items.length; }
+    }
+    if (failure !== null) {
+      // Items whose bytes did not all reach the file fail, and so does everything after them; the
+      // log is cut back to the first of them so that the next append reuses its offsets.
+      const end = this.active.nextOffset;
+      const ok = written.filter((w) => w.result!.lastOffset < end);
+      const bad = [...written.filter((w) => w.result!.lastOffset >= end), ...items.slice(Math.max(0, failedAt))];
+      const cut = bad.reduce((m, w) => Math.min(m, w.result?.baseOffset ?? Number.MAX_SAFE_INTEGER), end);
+      if (cut < end) await this.truncateInternal(cut).catch(() => undefined);
+      this.epochs.truncateFrom(this.logEndOffset);
+      for (const w of new Set(bad)) w.reject(failure);
+      written.length = 0;
+      written.push(...ok);
+      this.logger.warn({ dir: this.dir, err: failure.message, failedAppends: bad.length }, 'journal append failed');
+    }
+    if (epochsChanged) {
+      await this.writeEpochs().catch((err: unknown) => this.logger.warn({ dir: this.dir, err: String(err) }, 'journal: writing leader-epochs failed (rebuilt on open)'));
+    }
+    if (written.length === 0) return;
+    const mode = this.config.fsync.mode;
+    if (mode === 'always') {
+      try {
+        await this.active.file.datasync();
+      } catch (err) {
+        const e = storageError(`fsync ${this.active.logPath()}`, err);
+        for (const w of written) w.reject(e);
+        return;
+      }
+      for (const w of written) w.resolve(w.result!);
+    } else if (mode === 'interval') {
+      this.awaitingSync.push(...written);
+    } else {
+      for (const w of written) w.resolve(w.result!);
+    }
+  }
+
+  /** Resolves interval-mode appends once their bytes are on disk. */
+  private async syncAwaiting(): Promise<void> {
+    const items = this.awaitingSync.splice(0);
+    try {
+      await this.active.file.datasync();
+    } catch (err) {
+      const e = storageError(`fsync ${this.active.logPath()}`, err);
+      for (const w of items) w.reject(e);
+      return;
+    }
+    for (const w of items) w.resolve(w.result!);
+  }
+
+  /** Closes the active segment (indexes written, everything synced) and starts a new one. */
+  private async roll(): Promise<void> {
+    const old = this.active;
+    await old.writeIndexes(true);
+    await old.file.datasync();
+    const seg = await Segment.create(this.dir, old.nextOffset, this.fs, this.cache, () => this.tailByte(), this.config.indexIntervalBytes, this.clock());
+    seg.startByte = old.startByte + old.size;
+    await seg.writeIndexes(false);
+    await this.fs.fsyncDir(this.dir);
+    this.segments = [...this.segments, seg];
+    // Segments before the new one are on disk: recovery after a crash starts here.
+    await this.writeNumberFile(RECOVERY_POINT_FILE, seg.base);
+    this.recoveryPoint = seg.base;
+  }
+
+  // ------------------------------------------------------------------ read
+
+  private segmentIndexFor(offset: number, segs: Segment[]): number {
+    let lo = 0, hi = segs.length - 1, ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (segs[mid]!.base <= offset) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return ans;
+  }
+
+  /**
+   * Whole batches from the one containing `offset`, at least one batch, up to maxBytes; never a
+   * batch whose baseOffset is >= opts.maxOffset. Chunks are subarrays of cache pages (a batch that
+   * spans pages is copied into its own chunk).
+   */
+  async read(offset: number, maxBytes: number, opts: { maxOffset?: number } = {}): Promise<ReadResult> {
+    this.checkOpen();
+    if (!Number.isSafeInteger(offset) || offset < this.logStart || offset > this.logEndOffset) {
+      throw new JournalError('OFFSET_OUT_OF_RANGE', `offset ${offset} outside [${this.logStart}, ${this.logEndOffset}]`);
+    }
+    const bound = Math.min(opts.maxOffset ?? Number.MAX_SAFE_INTEGER, this.logEndOffset);
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    if (offset >= bound) return { chunks, bytes };
+    const segs = this.segments;
+    const pb = this.cache.pageBytes;
+    let done = false;
+    try {
+      for (let si = this.segmentIndexFor(offset, segs); si < segs.length && !done; si++) {
+        const seg = segs[si]!;
+        seg.retain();
+        try {
+          const end = seg.size;
+          let p = chunks.length === 0 && bytes === 0 ? await seg.findPosition(offset) : 0;
+          let runStart = -1, runEnd = -1, runPage = -1;
+          const flushRun = async (): Promise<void> => {
+            if (runPage >= 0) chunks.push(await seg.readBytes(runStart, runEnd - runStart));
+            runPage = -1;
+          };
+          while (p < end) {
+            const h = await seg.headerAt(p);
+            if (h.baseOffset >= bound || (bytes > 0 && bytes + h.totalBytes > maxBytes)) { done = true; break; }
+            const first = Math.floor(p / pb), last = Math.floor((p + h.totalBytes - 1) / pb);
+            if (first === last && runPage === first && runEnd === p) {
+              runEnd += h.totalBytes;
+            } else {
+              await flushRun();
+              if (first === last) { runPage = first; runStart = p; runEnd = p + h.totalBytes; } else chunks.push(await seg.readBytes(p, h.totalBytes));
+            }
+            bytes += h.totalBytes;
+            p += h.totalBytes;
+          }
+          await flushRun();
+          // A reader near the end of a segment will want the next one soon: start loading it.
+          const next = segs[si + 1];
+          if (next !== undefined && end - p <= PRELOAD_TRIGGER_BYTES) for (let i = 0; i < PRELOAD_PAGES; i++) next.preload(i);
+        } finally {
+          seg.release();
+        }
+      }
+    } catch (err) {
+      if (err instanceof JournalError || err instanceof AssertionError) throw err;
+      if (this.closing) throw new JournalError('CLOSED', `partition log ${this.dir} closed during read`);
+      throw storageError(`reading ${this.dir}`, err);
+    }
+    return { chunks, bytes };
+  }
+
+  // ------------------------------------------------------------------ lookups
+
+  /** The first batch whose maxTimestamp >= timestampMs: its baseOffset and bytes, or null. */
+  async offsetForTimestamp(timestampMs: number): Promise<{ offset: number; batch: Buffer } | null> {
+    this.checkOpen();
+    for (const seg of this.segments) {
+      if (seg.size === 0 || seg.maxTimestamp < timestampMs) continue;
+      seg.retain();
+      try {
+        const r = await seg.findTimestamp(timestampMs);
+        if (r !== null) return { offset: r.h.baseOffset, batch: await seg.readBytes(r.pos, r.h.totalBytes) };
+      } catch (err) {
+        throw storageError(`time lookup in ${this.dir}`, err);
+      } finally {
+        seg.release();
+      }
+    }
+    return null;
+  }
+
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+    return this.epochs.endOffsetFor(epoch, this.logEndOffset);
+  }
+
+  /** Epoch → start offset entries, oldest first. */
+  leaderEpochEntries(): { epoch: number; startOffset: number }[] {
+    return this.epochs.entries.map((e) => ({ ...e }));
+  }
+
+  // ------------------------------------------------------------------ truncation, deletion, retention
+
+  /**
+   * Removes everything at and after `offset`. Batches are never split: when `offset` falls inside a
+   * batch, that whole batch goes and logEndOffset becomes its baseOffset.
+   */
+  async truncateFrom(offset: number): Promise<void> {
+    this.checkOpen();
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new AssertionError(`truncateFrom(${offset})`);
+    this.group = null; // appends called after this go after the truncation
+    await this.exclusive(() => this.truncateInternal(offset));
+  }
+
+  private async truncateInternal(offset: number): Promise<void> {
+    if (offset >= this.logEndOffset) return;
+    const segs = this.segments;
+    let keep: number; // segments kept
+    let cutPos = -1;
+    if (offset <= segs[0]!.base) {
+      keep = 0;
+    } else {
+      const si = this.segmentIndexFor(offset, segs);
+      const seg = segs[si]!;
+      const pos = await seg.findPosition(offset);
+      if (pos === 0 && si > 0) keep = si;
+      else { keep = si + 1; cutPos = pos; }
+    }
+    try {
+      for (const s of segs.slice(keep)) await s.delete();
+      if (keep === 0) {
+        const seg = await Segment.create(this.dir, offset, this.fs, this.cache, () => this.tailByte(), this.config.indexIntervalBytes, this.clock());
+        await seg.writeIndexes(false);
+        this.segments = [seg];
+        this.logStart = offset;
+        await this.writeNumberFile(LOG_START_OFFSET_FILE, offset);
+      } else {
+        this.segments = segs.slice(0, keep);
+        if (cutPos >= 0 && cutPos < this.active.size) await this.active.truncate(cutPos);
+        this.active.indexDirty = true;
+        this.active.createdMs = this.clock();
+      }
+      await this.active.file.datasync();
+      await this.fs.fsyncDir(this.dir);
+      if (this.recoveryPoint > this.active.base) {
+        await this.writeNumberFile(RECOVERY_POINT_FILE, this.active.base);
+        this.recoveryPoint = this.active.base;
+      }
+    } finally {
+      this.assignStartBytes();
+      const end = this.logEndOffset;
+      if (this.epochs.truncateFrom(end)) await this.writeEpochs().catch(() => undefined);
+      if (this.hw > end) this.hw = end;
+      if (this.logStart > end) this.logStart = end;
+      // Interval-mode appends not yet synced whose bytes were cut can no longer succeed.
+      const gone = this.awaitingSync.filter((w) => w.result!.lastOffset >= end);
+      if (gone.length > 0) {
+        this.awaitingSync = this.awaitingSync.filter((w) => w.result!.lastOffset < end);
+        for (const w of gone) w.reject(new JournalError('STORAGE', `append at ${w.result!.baseOffset} was truncated before it was synced`));
+      }
+    }
+  }
+
+  /** DeleteRecords: advances the log start offset and deletes segments wholly below it. */
+  async deleteBefore(offset: number): Promise<void> {
+    this.checkOpen();
+    if (!Number.isSafeInteger(offset) || offset > this.logEndOffset) {
+      throw new JournalError('OFFSET_OUT_OF_RANGE', `deleteBefore(${offset}) beyond log end ${this.logEndOffset}`);
+    }
+    this.group = null;
+    await this.exclusive(async () => {
+      if (offset <= this.logStart) return;
+      try {
+        this.logStart = offset;
+        await this.writeNumberFile(LOG_START_OFFSET_FILE, offset);
+        if (this.active.size > 0 && this.active.nextOffset <= offset) await this.roll();
+        await this.dropSegmentsBelow(offset);
+      } catch (err) {
+        throw err instanceof JournalError ? err : storageError(`deleteBefore in ${this.dir}`, err);
+      }
+    });
+  }
+
+  private async dropSegmentsBelow(offset: number): Promise<number> {
+    let n = 0;
+    while (this.segments.length > 1 && this.segments[1]!.base <= offset) {
+      const s = this.segments[0]!;
+      this.segments = this.segments.slice(1);
+      await s.delete();
+      n++;
+    }
+    if (n > 0) await this.fs.fsyncDir(this.dir);
+    if (this.epochs.trimBefore(offset)) await this.writeEpochs();
+    return n;
+  }
+
+  /** Deletes whole segments (never the active one) beyond retentionBytes or older than retentionMs. */
+  async enforceRetention(nowMs: number): Promise<{ segmentsDeleted: number }> {
+    this.checkOpen();
+    return this.exclusive(async () => {
+      const { retentionBytes, retentionMs } = this.config;
+      const segs = this.segments;
+      let drop = 0;
+      let total = this.sizeBytes;
+      while (drop < segs.length - 1) {
+        const s = segs[drop]!;
+        const expired = retentionMs >= 0 && s.maxTimestamp < nowMs - retentionMs;
+        const tooBig = retentionBytes >= 0 && total - s.size >= retentionBytes;
+        if (!expired && !tooBig) break;
+        total -= s.size;
+        drop++;
+      }
+      if (drop === 0) return { segmentsDeleted: 0 };
+      const newStart = segs[drop]!.base;
+      try {
+        if (newStart > this.logStart) {
+          this.logStart = newStart;
+          await this.writeNumberFile(LOG_START_OFFSET_FILE, newStart);
+        }
+        const n = await this.dropSegmentsBelow(newStart);
+        this.logger.info({ dir: this.dir, segmentsDeleted: n, logStartOffset: this.logStart }, 'journal retention deleted segments');
+        return { segmentsDeleted: n };
+      } catch (err) {
+        throw storageError(`retention in ${this.dir}`, err);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ flush, close, destroy
+
+  /** Waits for queued appends and puts everything written so far on disk. */
+  async flush(): Promise<void> {
+    this.checkOpen();
+    this.group = null;
+    await this.exclusive(async () => {
+      try {
+        await this.active.file.datasync();
+      } catch (err) {
+        throw storageError(`fsync ${this.active.logPath()}`, err);
+      }
+      const items = this.awaitingSync.splice(0);
+      for (const w of items) w.resolve(w.result!);
+    });
+  }
+
+  /** Clean shutdown: queued appends finish, indexes are written, and a marker skips recovery next time. */
+  async close(): Promise<void> {
+    if (this.closing) { await this.chain; return; }
+    this.closing = true;
+    this.group = null;
+    for (const t of this.timers) clearInterval(t);
+    await this.exclusive(async () => {
+      let clean = true;
+      try {
+        await this.active.file.datasync();
+        for (const w of this.awaitingSync.splice(0)) w.resolve(w.result!);
+        for (const s of this.segments) if (s.indexDirty) await s.writeIndexes(true);
+        await this.fs.writeFileAtomic(join(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+      } catch (err) {
+        clean = false;
+        for (const w of this.awaitingSync.splice(0)) w.reject(storageError('fsync on close', err));
+        this.logger.warn({ dir: this.dir, err: String(err) }, 'journal: unclean close; recovery will run on next open');
+      }
+      for (const s of this.segments) await s.closeFile().catch(() => undefined);
+      this.closed = true;
+      if (!clean) throw new JournalError('STORAGE', `closing ${this.dir} failed; recovery runs on next open`);
+    });
+  }
+
+  /** Removes the whole partition folder (DeleteTopics). */
+  async destroy(): Promise<void> {
+    await this.close().catch(() => undefined);
+    await this.fs.rmrf(this.dir);
+  }
+}
+
+function epochBefore(epochs: LeaderEpochs, offset: number): number {
+  let e = -1;
+  for (const x of epochs.entries) if (x.startOffset < offset) e = x.epoch;
+  return e;
 }
