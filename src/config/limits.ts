@@ -31,6 +31,9 @@ export interface Limits {
   producerStateRebuildRecordsMax: number;
   /** Producers remembered per partition for sequence checks; the least recently used is evicted. */
   producersPerPartitionMax: number;
+  /** A connection with no traffic and no request in flight for this long is closed (Kafka's
+   *  connections.max.idle.ms), so half-open sockets do not hold memory and a connection slot forever. */
+  connectionIdleMsMax: number;
   /** How long graceful shutdown waits for in-flight requests before closing anyway. */
   shutdownGraceMs: number;
 }
@@ -48,6 +51,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   produceTimeoutMsMax: 300_000,
   producerStateRebuildRecordsMax: 1_000_000,
   producersPerPartitionMax: 10_000,
+  connectionIdleMsMax: 600_000,
   shutdownGraceMs: 10_000,
 });
 

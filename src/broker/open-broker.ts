@@ -1,0 +1,98 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { BrokerConfig, HostPort } from '../config/defaults.js';
+import { TopicStore } from '../cluster/topic-store.js';
+import { PartitionManager } from '../replication/partition-manager.js';
+import { ProducerIdAllocator } from '../replication/producer-ids.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
+import type { Broker } from './broker.js';
+
+const NODE_FILE = 'node.json';
+
+/**
+ * The node's Broker: opens the data dir (cluster id, topic store, partitions, producer ids) and
+ * closes them in reverse order. The listener (server/) is started by the CLI, which then calls
+ * setAdvertised() with the bound address unless one was configured.
+ */
+export class NodeBroker implements Broker {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  readonly config: BrokerConfig;
+  readonly topics: TopicStore;
+  readonly partitions: PartitionManager;
+  readonly producerIds: ProducerIdAllocator;
+  readonly logger: Logger;
+  groups?: unknown;
+  #advertised: HostPort;
+  /** Hooks other layers register (groups coordinator, admin server) to run at close, last-in first-out. */
+  readonly #closeHooks: Array<() => Promise<void>> = [];
+
+  private constructor(fields: { config: BrokerConfig; clusterId: string; topics: TopicStore; partitions: PartitionManager; producerIds: ProducerIdAllocator; logger: Logger }) {
+    this.config = fields.config;
+    this.nodeId = fields.config.nodeId;
+    this.clusterId = fields.clusterId;
+    this.topics = fields.topics;
+    this.partitions = fields.partitions;
+    this.producerIds = fields.producerIds;
+    this.logger = fields.logger;
+    this.#advertised = fields.config.advertisedListener ?? { ...fields.config.listen };
+  }
+
+  get advertised(): HostPort {
+    return this.#advertised;
+  }
+
+  /** Called once the listener is bound; a configured advertisedListener always wins. */
+  setBoundAddress(bound: HostPort): void {
+    if (this.config.advertisedListener) return;
+    // A wildcard bind is not an address a client can dial; advertise loopback instead.
+    const host = bound.host === '0.0.0.0' || bound.host === '::' ? '127.0.0.1' : bound.host;
+    this.#advertised = { host, port: bound.port };
+  }
+
+  onClose(hook: () => Promise<void>): void {
+    this.#closeHooks.push(hook);
+  }
+
+  static async open(config: BrokerConfig, logger: Logger): Promise<NodeBroker> {
+    const dataDir = resolve(config.dataDir);
+    await mkdir(dataDir, { recursive: true });
+    const clusterId = await loadOrCreateClusterId(dataDir, config);
+    const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
+    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger });
+    await partitions.openAll(topics.list());
+    topics.addListener(partitions);
+    const producerIds = await ProducerIdAllocator.open(dataDir);
+    logger.info({ node: config.nodeId, clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
+    return new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
+  }
+
+  /** Runs close hooks, waits for topic changes, then flushes and closes every partition. */
+  async close(): Promise<void> {
+    for (const hook of this.#closeHooks.splice(0).reverse()) {
+      await hook().catch((err: unknown) => this.logger.error({ err }, 'close hook failed'));
+    }
+    await this.topics.idle();
+    await this.partitions.closeAll();
+  }
+}
+
+async function loadOrCreateClusterId(dataDir: string, config: BrokerConfig): Promise<string> {
+  const path = join(dataDir, NODE_FILE);
+  let stored: { clusterId: string; nodeId: number } | null = null;
+  try {
+    stored = JSON.parse(await readFile(path, 'utf8')) as { clusterId: string; nodeId: number };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (stored && config.clusterId && stored.clusterId !== config.clusterId) {
+    throw new Error(`data dir ${dataDir} belongs to cluster ${stored.clusterId}, but clusterId ${config.clusterId} is configured`);
+  }
+  if (stored) return stored.clusterId;
+  // Kafka's cluster ids are 16 random bytes in URL-safe base64 (22 characters).
+  const clusterId = config.clusterId ?? randomBytes(16).toString('base64url');
+  await writeFileAtomic(path, JSON.stringify({ clusterId, nodeId: config.nodeId }));
+  return clusterId;
+}

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { parseFsyncPolicy } from '../journal/config.js';
+import { defaultConfig, type BrokerConfig, type HostPort } from './defaults.js';
+import { DEFAULT_LIMITS, checkLimitRelations, type Limits } from './limits.js';
+import { ConfigError } from './errors.js';
+
+/**
+ * Builds the BrokerConfig from, in increasing precedence: defaults, the config file (YAML or JSON;
+ * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
+ * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
+ */
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'string-or-null';
+
+interface FieldDef {
+  key: keyof BrokerConfig;
+  type: FieldType;
+  flag: string;
+  env: string;
+  min?: number;
+  max?: number;
+  doc: string;
+}
+
+/** The configuration reference: README's table is this list. */
+export const CONFIG_FIELDS: readonly FieldDef[] = [
+  { key: 'listen', type: 'hostport', flag: '--listen', env: 'CANOPY_LISTEN', doc: 'Kafka listener HOST:PORT (port 0 picks a free one). Default 127.0.0.1:9092.' },
+  { key: 'dataDir', type: 'string', flag: '--data-dir', env: 'CANOPY_DATA_DIR', doc: 'Where topics, partitions and node state live. Default ./data.' },
+  { key: 'adminListen', type: 'hostport-or-null', flag: '--admin-listen', env: 'CANOPY_ADMIN_LISTEN', doc: 'Admin HTTP listener HOST:PORT (health, metrics). Default off.' },
+  { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
+  { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0.' },
+  { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },
+  { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
+  { key: 'defaultPartitions', type: 'int', flag: '--default-partitions', env: 'CANOPY_DEFAULT_PARTITIONS', min: 1, max: DEFAULT_LIMITS.partitionsPerTopicMax, doc: 'Partitions of auto-created topics (and CreateTopics with -1). Default 1.' },
+  { key: 'fsync', type: 'fsync', flag: '--fsync', env: 'CANOPY_FSYNC', doc: 'always (acks after fsync), never, or interval:<ms>. Default always.' },
+  { key: 'logLevel', type: 'log-level', flag: '--log-level', env: 'CANOPY_LOG_LEVEL', doc: 'trace, debug, info, warn, error, fatal or silent. Default info.' },
+  { key: 'topicDefaults', type: 'string-map', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
+  { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only).' },
+];
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+export interface LoadOptions {
+  argv: string[];
+  env: Record<string, string | undefined>;
+}
+
+export interface LoadedConfig {
+  config: BrokerConfig;
+  /** The config file used, if any. */
+  configFile: string | null;
+  /** Positional arguments left after the flags. */
+  rest: string[];
+}
+
+export function loadConfig(options: LoadOptions): LoadedConfig {
+  const flags = parseFlags(options.argv);
+  const config = defaultConfig();
+  const configFile = flags.values.get('--config') ?? options.env.CANOPY_CONFIG ?? null;
+  if (configFile) applyFile(config, configFile);
+  for (const field of CONFIG_FIELDS) {
+    const value = field.env ? options.env[field.env] : undefined;
+    if (value !== undefined && value !== '') setField(config, field, value, `environment variable ${field.env}`);
+  }
+  for (const field of CONFIG_FIELDS) {
+    const value = field.flag ? flags.values.get(field.flag) : undefined;
+    if (value !== undefined) setField(config, field, value, `flag ${field.flag}`);
+  }
+  const problems = checkLimitRelations(config.limits);
+  if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);
+  return { config, configFile, rest: flags.rest };
+}
+
+function parseFlags(argv: string[]): { values: Map<string, string>; rest: string[] } {
+  const known = new Set(['--config', ...CONFIG_FIELDS.map((f) => f.flag).filter(Boolean)]);
+  const values = new Map<string, string>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      rest.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (!known.has(name)) throw new ConfigError('CANOPY_ERR_CONFIG_FLAG', `unknown flag ${name} (known: ${[...known].sort().join(', ')})`);
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new ConfigError('CANOPY_ERR_CONFIG_FLAG', `flag ${name} needs a value`);
+      i++;
+    }
+    values.set(name, value);
+  }
+  return { values, rest };
+}
+
+function applyFile(config: BrokerConfig, path: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FILE', `cannot read config file ${path}: ${(err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FILE', `cannot parse config file ${path}: ${(err as Error).message}`);
+  }
+  if (doc === null || doc === undefined) return; // an empty file sets nothing
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError('CANOPY_ERR_CONFIG_FILE', `config file ${path} must hold a mapping of keys to values`);
+  const byKey = new Map(CONFIG_FIELDS.map((f) => [f.key as string, f]));
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    const field = byKey.get(key);
+    if (!field) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "${key}" in ${path} (known: ${[...byKey.keys()].join(', ')})`);
+    setField(config, field, value, path);
+  }
+}
+
+function fieldError(field: FieldDef, source: string, problem: string): ConfigError {
+  return new ConfigError('CANOPY_ERR_CONFIG_FIELD', `${field.key} (${source}): ${problem}`);
+}
+
+/** `value` is a string from env/flags, or any JSON/YAML value from the file. */
+function setField(config: BrokerConfig, field: FieldDef, value: unknown, source: string): void {
+  const target = config as unknown as Record<string, unknown>;
+  switch (field.type) {
+    case 'hostport':
+      target[field.key] = parseHostPort(value, field, source);
+      return;
+    case 'hostport-or-null':
+      target[field.key] = value === null || value === '' || value === 'off' ? null : parseHostPort(value, field, source);
+      return;
+    case 'string':
+      if (typeof value !== 'string' || value === '') throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
+      target[field.key] = value;
+      return;
+    case 'string-or-null':
+      if (value !== null && (typeof value !== 'string' || value === '')) throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
+      target[field.key] = value;
+      return;
+    case 'int':
+      target[field.key] = parseInteger(value, field.min ?? 0, field.max ?? Number.MAX_SAFE_INTEGER, (p) => fieldError(field, source, p));
+      return;
+    case 'bool':
+      if (typeof value === 'boolean') target[field.key] = value;
+      else if (value === 'true' || value === 'false') target[field.key] = value === 'true';
+      else throw fieldError(field, source, `expected true or false, got ${JSON.stringify(value)}`);
+      return;
+    case 'fsync':
+      if (typeof value !== 'string') throw fieldError(field, source, `expected a string, got ${JSON.stringify(value)}`);
+      try {
+        parseFsyncPolicy(value);
+      } catch (err) {
+        throw fieldError(field, source, (err as Error).message);
+      }
+      target[field.key] = value;
+      return;
+    case 'log-level':
+      if (typeof value !== 'string' || !LOG_LEVELS.includes(value)) throw fieldError(field, source, `expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+      target[field.key] = value;
+      return;
+    case 'string-map': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(field, source, 'expected a mapping of names to values');
+      const map: Record<string, string> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw fieldError(field, source, `${k}: expected a scalar value`);
+        map[k] = String(v);
+      }
+      target[field.key] = map;
+      return;
+    }
+    case 'limits': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(field, source, 'expected a mapping of limit names to numbers');
+      const limits: Limits = { ...config.limits };
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (!Object.hasOwn(DEFAULT_LIMITS, k)) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "limits.${k}" in ${source} (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+        (limits as unknown as Record<string, number>)[k] = parseInteger(v, 0, Number.MAX_SAFE_INTEGER, (p) => new ConfigError('CANOPY_ERR_CONFIG_FIELD', `limits.${k} (${source}): ${p}`));
+      }
+      config.limits = limits;
+      return;
+    }
+  }
+}
+
+function parseInteger(value: unknown, min: number, max: number, error: (problem: string) => ConfigError): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw error(`expected an integer, got ${JSON.stringify(value)}`);
+  if (n < min || n > max) throw error(`${n} is outside [${min}, ${max}]`);
+  return n;
+}
+
+/** Parses "HOST:PORT" ("[::1]:9092" for IPv6). */
+export function parseHostPort(value: unknown, field: FieldDef, source: string): HostPort {
+  if (typeof value !== 'string') throw fieldError(field, source, `expected HOST:PORT, got ${JSON.stringify(value)}`);
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value.trim());
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw fieldError(field, source, `expected HOST:PORT, got ${JSON.stringify(value)}`);
+  return { host: (m[1] ?? m[2])!, port };
+}

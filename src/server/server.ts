@@ -1,0 +1,65 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Logger } from 'pino';
+import type { Limits } from '../config/limits.js';
+import { Connection, type FrameDispatcher } from './connection.js';
+
+/**
+ * The Kafka TCP listener: accepts connections (at most limits.connectionsMax), gives each a
+ * Connection, and on close() stops accepting, drains every connection (in-flight requests answer,
+ * long-polls end early) and closes them.
+ */
+export class KafkaServer {
+  readonly #server: Server;
+  readonly #limits: Limits;
+  readonly #dispatcher: FrameDispatcher;
+  readonly #logger: Logger;
+  readonly #connections = new Set<Connection>();
+
+  constructor(options: { limits: Limits; dispatcher: FrameDispatcher; logger: Logger }) {
+    this.#limits = options.limits;
+    this.#dispatcher = options.dispatcher;
+    this.#logger = options.logger;
+    this.#server = createServer({ noDelay: true }, (socket) => this.#accept(socket));
+    this.#server.on('error', (err) => this.#logger.error({ err }, 'listener error'));
+  }
+
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  listen(host: string, port: number): Promise<{ host: string; port: number }> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error): void => reject(err);
+      this.#server.once('error', onError);
+      this.#server.listen({ host, port }, () => {
+        this.#server.off('error', onError);
+        const address = this.#server.address();
+        if (address === null || typeof address === 'string') return reject(new Error('listener has no TCP address'));
+        resolve({ host: address.address, port: address.port });
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await Promise.all([...this.#connections].map((c) => c.drain(this.#limits.shutdownGraceMs)));
+    await closed;
+  }
+
+  #accept(socket: Socket): void {
+    if (this.#connections.size >= this.#limits.connectionsMax) {
+      this.#logger.warn({ peer: `${socket.remoteAddress}:${socket.remotePort}`, reason: `connectionsMax ${this.#limits.connectionsMax} reached` }, 'refusing connection');
+      socket.destroy();
+      return;
+    }
+    const connection = new Connection(socket, {
+      frameBytesMax: this.#limits.frameBytesMax,
+      inflightMax: this.#limits.inflightRequestsPerConnectionMax,
+      idleMsMax: this.#limits.connectionIdleMsMax,
+      dispatcher: this.#dispatcher,
+      logger: this.#logger,
+    });
+    this.#connections.add(connection);
+    socket.once('close', () => this.#connections.delete(connection));
+  }
+}

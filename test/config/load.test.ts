@@ -1,0 +1,79 @@
+import t, { type Test } from 'tap';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, CONFIG_FIELDS } from '../../src/config/load.js';
+import { ConfigError } from '../../src/config/errors.js';
+import { DEFAULT_LIMITS } from '../../src/config/limits.js';
+
+/** t.throws matches patterns, not predicates: check the thrown error with a predicate instead. */
+function throwsWith(t: Test, fn: () => unknown, ok: (err: unknown) => boolean): void {
+  try {
+    fn();
+    t.fail('expected a throw');
+  } catch (err) {
+    t.ok(ok(err), String(err));
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'canopy-config-'));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+t.test('no config at all: defaults of the issue', async (t) => {
+  const { config } = loadConfig({ argv: [], env: {} });
+  t.same(config.listen, { host: '127.0.0.1', port: 9092 });
+  t.equal(config.dataDir, './data');
+  t.equal(config.autoCreateTopics, true);
+  t.equal(config.defaultPartitions, 1);
+  t.equal(config.fsync, 'always');
+  t.equal(config.advertisedListener, null);
+  t.same(config.limits, DEFAULT_LIMITS);
+});
+
+t.test('precedence: file < env < flags', async (t) => {
+  const path = file('a.yaml', 'listen: 127.0.0.1:1000\ndataDir: /from-file\nnodeId: 3\ndefaultPartitions: 4\nlimits:\n  frameBytesMax: 2000000\n');
+  const { config, configFile } = loadConfig({
+    argv: ['--config', path, '--listen', '127.0.0.1:19092'],
+    env: { CANOPY_DATA_DIR: '/from-env', CANOPY_LISTEN: '127.0.0.1:2000' },
+  });
+  t.equal(configFile, path);
+  t.same(config.listen, { host: '127.0.0.1', port: 19092 });
+  t.equal(config.dataDir, '/from-env');
+  t.equal(config.nodeId, 3);
+  t.equal(config.defaultPartitions, 4);
+  t.equal(config.limits.frameBytesMax, 2000000);
+  t.equal(config.limits.connectionsMax, DEFAULT_LIMITS.connectionsMax);
+});
+
+t.test('CANOPY_CONFIG names the file; JSON works; --flag=value form', async (t) => {
+  const path = file('b.json', JSON.stringify({ autoCreateTopics: false, topicDefaults: { 'retention.ms': 1000 } }));
+  const { config } = loadConfig({ argv: ['--data-dir=./data-b', '--advertised-listener', 'kafka.local:9093'], env: { CANOPY_CONFIG: path } });
+  t.equal(config.autoCreateTopics, false);
+  t.same(config.topicDefaults, { 'retention.ms': '1000' });
+  t.equal(config.dataDir, './data-b');
+  t.same(config.advertisedListener, { host: 'kafka.local', port: 9093 });
+});
+
+t.test('errors name the field and the source', async (t) => {
+  const unknown = file('c.yaml', 'listen: 127.0.0.1:1\nlisten_port: 5\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', unknown], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_UNKNOWN_KEY' && err.message.includes('listen_port') && err.message.includes(unknown));
+  const wrongType = file('d.yaml', 'nodeId: abc\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', wrongType], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_FIELD' && err.message.includes('nodeId') && err.message.includes(wrongType));
+  throwsWith(t, () => loadConfig({ argv: [], env: { CANOPY_LISTEN: 'nope' } }), (err: unknown) => err instanceof ConfigError && err.message.includes('CANOPY_LISTEN') && err.message.includes('listen'));
+  throwsWith(t, () => loadConfig({ argv: ['--fsync', 'sometimes'], env: {} }), (err: unknown) => err instanceof ConfigError && err.message.includes('--fsync'));
+  throwsWith(t, () => loadConfig({ argv: ['--bogus', '1'], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_FLAG');
+  throwsWith(t, () => loadConfig({ argv: ['--listen'], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_FLAG');
+  const badLimit = file('e.yaml', 'limits:\n  frameBytesMax: 10\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', badLimit], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_LIMITS');
+  const unknownLimit = file('f.yaml', 'limits:\n  framesMax: 10\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', unknownLimit], env: {} }), (err: unknown) => err instanceof ConfigError && err.message.includes('limits.framesMax'));
+  throwsWith(t, () => loadConfig({ argv: ['--config', join(dir, 'missing.yaml')], env: {} }), (err: unknown) => err instanceof ConfigError && err.code === 'CANOPY_ERR_CONFIG_FILE');
+});
+
+t.test('every field has a doc line and a flag or is file-only', async (t) => {
+  for (const f of CONFIG_FIELDS) t.ok(f.doc.length > 10, `${f.key} documented`);
+});
