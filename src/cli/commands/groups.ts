@@ -1,0 +1,126 @@
+import { integerOption } from './support/args.js';
+import { runGroup, type Subcommand } from './support/dispatch.js';
+import { CliError, EXIT_USAGE, stdio, type CliIo } from './support/io.js';
+import { keyValues, table } from './support/table.js';
+
+interface GroupSummary { groupId: string; state: string; protocolType: string; members: number }
+interface GroupDescription {
+  groupId: string; state: string; protocolType: string; protocol: string; totalLag: number;
+  members: { memberId: string; clientId: string; clientHost: string; assignments: { topic: string; partitions: number[] }[] }[];
+  offsets: { topic: string; partition: number; committedOffset: number; highWatermark: number; lag: number; metadata: string }[];
+}
+interface ResetResult { groupId: string; dryRun: boolean; partitions: { topic: string; partition: number; previousOffset: number | null; newOffset: number }[] }
+
+const groupPath = (id: string) => `/v1/groups/${encodeURIComponent(id)}`;
+
+function describeText(d: GroupDescription): string {
+  const assigned = new Map<string, string>();
+  for (const m of d.members) {
+    for (const a of m.assignments) for (const p of a.partitions) assigned.set(`${a.topic}/${p}`, m.memberId);
+  }
+  return [
+    keyValues([['Group', d.groupId], ['State', d.state], ['Protocol', `${d.protocolType || '-'}/${d.protocol || '-'}`], ['Members', d.members.length], ['Total lag', d.totalLag]]),
+    '',
+    d.offsets.length === 0 ? 'No committed offsets.' : table(['topic', 'partition', 'committed', 'high watermark', 'lag', 'member'],
+      d.offsets.map((o) => [o.topic, o.partition, o.committedOffset, o.highWatermark, o.lag, assigned.get(`${o.topic}/${o.partition}`)])),
+    '',
+    d.members.length === 0 ? 'No active members.' : table(['member', 'client id', 'host', 'assignment'],
+      d.members.map((m) => [m.memberId, m.clientId, m.clientHost, m.assignments.map((a) => `${a.topic}:${a.partitions.join(',')}`).join(' ')])),
+  ].join('\n');
+}
+
+/** The one reset target the flags name; zero or several is a usage error. */
+function resetBody(values: Record<string, unknown>): Record<string, unknown> {
+  const targets: Record<string, unknown>[] = [];
+  if (values['to-earliest'] === true) targets.push({ to: 'earliest' });
+  if (values['to-latest'] === true) targets.push({ to: 'latest' });
+  const offset = integerOption(values['to-offset'] as string | undefined, '--to-offset');
+  if (offset !== undefined) targets.push({ to: 'offset', offset });
+  const timestamp = integerOption(values['to-timestamp'] as string | undefined, '--to-timestamp');
+  if (timestamp !== undefined) targets.push({ to: 'timestamp', timestampMs: timestamp });
+  const datetime = values['to-datetime'] as string | undefined;
+  if (datetime !== undefined) {
+    const ms = Date.parse(datetime);
+    if (Number.isNaN(ms) || ms < 0) throw new CliError(`--to-datetime expects an ISO-8601 date-time, got "${datetime}"`, EXIT_USAGE);
+    targets.push({ to: 'timestamp', timestampMs: ms });
+  }
+  if (targets.length !== 1) {
+    throw new CliError('give exactly one of --to-earliest, --to-latest, --to-offset N, --to-timestamp MS, --to-datetime ISO', EXIT_USAGE);
+  }
+  return targets[0]!;
+}
+
+function partitionList(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  return text.split(',').map((p) => integerOption(p.trim(), '--partitions')!);
+}
+
+const subcommands: Record<string, Subcommand> = {
+  list: {
+    summary: 'List consumer groups with state and member count',
+    usage: '', help: [], options: {}, positionals: [],
+    async run({ client, io, json }) {
+      const { groups } = await client.request<{ groups: GroupSummary[] }>('GET', '/v1/groups');
+      if (json) return io.out(JSON.stringify(groups, null, 2));
+      if (groups.length === 0) return io.out('No consumer groups.');
+      io.out(table(['group', 'state', 'members', 'protocol type'], groups.map((g) => [g.groupId, g.state, g.members, g.protocolType])));
+    },
+  },
+  describe: {
+    summary: 'Show state, members, assignments, committed offsets and lag of a group',
+    usage: 'GROUP', help: [], options: {}, positionals: ['GROUP'],
+    async run({ client, io, json, positionals }) {
+      const d = await client.request<GroupDescription>('GET', groupPath(positionals[0]!));
+      io.out(json ? JSON.stringify(d, null, 2) : describeText(d));
+    },
+  },
+  delete: {
+    summary: 'Delete an empty group and its committed offsets',
+    usage: 'GROUP', help: [], options: {}, positionals: ['GROUP'],
+    async run({ client, io, json, positionals }) {
+      const result = await client.request<{ deleted: string }>('DELETE', groupPath(positionals[0]!));
+      io.out(json ? JSON.stringify(result) : `Deleted group ${result.deleted}.`);
+    },
+  },
+  'reset-offsets': {
+    summary: 'Move an empty group\'s committed offsets (preview with --dry-run)',
+    usage: 'GROUP (--to-earliest | --to-latest | --to-offset N | --to-timestamp MS | --to-datetime ISO) [--topic T [--partitions 0,1]] [--dry-run]',
+    help: [
+      '--to-earliest        the first retained offset',
+      '--to-latest          the high watermark (skip everything not yet read)',
+      '--to-offset N        offset N (clamped to the retained range)',
+      '--to-timestamp MS    first offset with a timestamp at or after MS (epoch milliseconds)',
+      '--to-datetime ISO    same, as an ISO-8601 date-time, e.g. 2026-11-22T00:00:00Z',
+      '--topic T            only this topic (default: every topic the group committed)',
+      '--partitions 0,1     only these partitions of --topic',
+      '--dry-run            show the new offsets without committing them',
+    ],
+    options: {
+      'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' }, 'to-offset': { type: 'string' },
+      'to-timestamp': { type: 'string' }, 'to-datetime': { type: 'string' }, topic: { type: 'string' },
+      partitions: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+    },
+    positionals: ['GROUP'],
+    async run({ client, io, json, positionals, values }) {
+      const partitions = partitionList(values['partitions'] as string | undefined);
+      const topic = values['topic'] as string | undefined;
+      if (partitions !== undefined && topic === undefined) throw new CliError('--partitions needs --topic', EXIT_USAGE);
+      const body = {
+        ...resetBody(values), dryRun: values['dry-run'] === true,
+        ...(topic === undefined ? {} : { topic }), ...(partitions === undefined ? {} : { partitions }),
+      };
+      const result = await client.request<ResetResult>('POST', `${groupPath(positionals[0]!)}/offsets/reset`, body);
+      if (json) return io.out(JSON.stringify(result, null, 2));
+      io.out(table(['topic', 'partition', 'previous offset', 'new offset'],
+        result.partitions.map((p) => [p.topic, p.partition, p.previousOffset, p.newOffset])));
+      io.out(result.dryRun ? 'Dry run: nothing was committed.' : `Committed ${result.partitions.length} offset(s) for group ${result.groupId}.`);
+    },
+  },
+};
+
+export const summary = 'list, describe, delete consumer groups and reset their offsets (via the admin API)';
+
+/** `canopy groups …`; `io` defaults to the process's stdout/stderr/env. */
+export function run(args: string[], io: CliIo = stdio()): Promise<number> {
+  return runGroup('groups', 'inspect consumer groups, their lag, and reset their offsets', subcommands, args, io);
+}

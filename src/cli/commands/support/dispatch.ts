@@ -1,0 +1,92 @@
+import type { ParseArgsConfig } from 'node:util';
+import { AdminClient, adminUrl, DEFAULT_ADMIN_URL } from './admin-client.js';
+import { commonOptions, parse } from './args.js';
+import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandContext {
+  readonly positionals: readonly string[];
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly json: boolean;
+  readonly client: AdminClient;
+  readonly io: CliIo;
+}
+
+/** One leaf command such as `topics create`: its help text, its options, and what it does. */
+export interface Subcommand {
+  readonly summary: string;
+  /** Usage line after `canopy <group> <name>`, e.g. `NAME [--partitions N]`. */
+  readonly usage: string;
+  /** Option descriptions printed by --help, one line each. */
+  readonly help: readonly string[];
+  readonly options: Options;
+  /** Positionals required (a missing one is a usage error naming it). */
+  readonly positionals: readonly string[];
+  run(context: CommandContext): Promise<void>;
+}
+
+const commonHelp = [
+  `--admin URL    admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`,
+  '--json         machine-readable JSON instead of tables',
+  '-h, --help     this help',
+];
+
+function groupHelp(group: string, summary: string, subcommands: Readonly<Record<string, Subcommand>>): string {
+  const width = Math.max(...Object.keys(subcommands).map((k) => k.length));
+  return [
+    `canopy ${group} — ${summary}`, '', `Usage: canopy ${group} <command> [options]`, '', 'Commands:',
+    ...Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(width)}  ${s.summary}`),
+    '', `Run "canopy ${group} <command> --help" for a command's options.`,
+  ].join('\n');
+}
+
+function leafHelp(group: string, name: string, sub: Subcommand): string {
+  return [
+    `canopy ${group} ${name} — ${sub.summary}`, '', `Usage: canopy ${group} ${name} ${sub.usage}`.trimEnd(), '',
+    'Options:', ...[...sub.help, ...commonHelp].map((l) => `  ${l}`),
+  ].join('\n');
+}
+
+/**
+ * Runs `canopy <group> <subcommand> ...`: help at every level, strict option parsing, one clear
+ * error line on failure. Returns the exit code (io.ts).
+ */
+export async function runGroup(
+  group: string, summary: string, subcommands: Readonly<Record<string, Subcommand>>, args: string[], io: CliIo,
+): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(groupHelp(group, summary, subcommands));
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const sub = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (sub === undefined) {
+    io.err(`canopy ${group}: unknown command "${name}"\n\n${groupHelp(group, summary, subcommands)}`);
+    return EXIT_USAGE;
+  }
+  const hint = `Run "canopy ${group} ${name} --help" for usage.`;
+  try {
+    const { values, positionals } = parse(rest, { ...commonOptions, ...sub.options }, hint);
+    if (values['help'] === true) {
+      io.out(leafHelp(group, name, sub));
+      return EXIT_OK;
+    }
+    if (positionals.length < sub.positionals.length) {
+      throw new CliError(`missing ${sub.positionals.slice(positionals.length).join(' ')}\n${hint}`, EXIT_USAGE);
+    }
+    if (positionals.length > sub.positionals.length) {
+      throw new CliError(`unexpected argument "${positionals[sub.positionals.length]}"\n${hint}`, EXIT_USAGE);
+    }
+    const client = new AdminClient(adminUrl(values['admin'] as string | undefined, io.env));
+    await sub.run({ positionals, values, json: values['json'] === true, client, io });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`canopy ${group} ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`canopy ${group} ${name}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
+    return EXIT_FAILED;
+  }
+}

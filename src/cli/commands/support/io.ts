@@ -1,0 +1,31 @@
+/**
+ * What a CLI command touches of the outside world, passed in so tests can run commands in-process
+ * and capture output. `main.ts` passes process.stdout/stderr/env.
+ */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes: 0 ok, 1 the operation failed (broker said no, or is unreachable), 2 bad usage. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** A failure the command reports as one clear line and an exit code, never a stack trace. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = EXIT_FAILED) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export function stdio(): CliIo {
+  return {
+    out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
+    err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`); },
+    env: process.env,
+  };
+}
