@@ -1,7 +1,8 @@
 /**
- * lz4 (Kafka codec 3): the LZ4 *frame* format. compress() uses lz4-napi's frame encoder, which
- * writes what the Java client writes (independent 64 KiB blocks, no content size, no checksums
- * beyond the header's). decompress() parses frames itself (lz4-frame.ts) and inflates blocks
+ * lz4 (Kafka codec 3): the LZ4 *frame* format. compress() uses lz4-napi's frame encoder (lz4_flex): version 01,
+ * independent blocks, no content size or content checksum, like the Java client's frames; unlike
+ * Java's fixed 64 KiB it picks the block size from the input (64 KiB for < 64 KiB up to 4 MiB),
+ * which every reader (Java, librdkafka, lz4 reference) accepts. decompress() parses frames itself (lz4-frame.ts) and inflates blocks
  * with lz4-napi's block decoder so output stays bounded; it accepts independent and linked
  * blocks, block and content checksums, a content size, and the old broken header checksum.
  *
