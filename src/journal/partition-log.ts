@@ -67,6 +67,7 @@ export class PartitionLog {
   private closing = false;
   private closed = false;
   private timers: NodeJS.Timeout[] = [];
+  private syncTimer: NodeJS.Timeout | null = null;
   private readonly fs: FileLayer;
   readonly cache: PageCache;
   private readonly logger: JournalLogger;
@@ -234,13 +235,6 @@ export class PartitionLog {
   }
 
   private startTimers(): void {
-    if (this.config.fsync.mode === 'interval') {
-      const t = setInterval(() => {
-        if (this.awaitingSync.length > 0 && !this.closed) void this.exclusive(() => this.syncAwaiting());
-      }, this.config.fsync.intervalMs);
-      t.unref();
-      this.timers.push(t);
-    }
     const every = this.config.retentionCheckMs ?? 0;
     if (every > 0 && (this.config.retentionBytes >= 0 || this.config.retentionMs >= 0)) {
       const t = setInterval(() => {
@@ -424,6 +418,13 @@ export class PartitionLog {
       for (const w of written) w.resolve(w.result!);
     } else if (mode === 'interval') {
       this.awaitingSync.push(...written);
+      // One fsync per interval while appends wait; the timer keeps the process alive until they resolve.
+      if (this.syncTimer === null && this.config.fsync.mode === 'interval') {
+        this.syncTimer = setTimeout(() => {
+          this.syncTimer = null;
+          if (!this.closed) void this.exclusive(() => this.syncAwaiting());
+        }, this.config.fsync.intervalMs);
+      }
     } else {
       for (const w of written) w.resolve(w.result!);
     }
@@ -705,6 +706,7 @@ export class PartitionLog {
     this.closing = true;
     this.group = null;
     for (const t of this.timers) clearInterval(t);
+    if (this.syncTimer !== null) { clearTimeout(this.syncTimer); this.syncTimer = null; }
     await this.exclusive(async () => {
       let clean = true;
       try {
