@@ -1,0 +1,104 @@
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, mkdir, writeFile, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PartitionLog, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../../src/journal/partition-log.js';
+import { FullDiskFileLayer } from '../helpers/journal-fault-fs.js';
+import { makeBatch, splitBatches, batchIdentity, headerOf } from '../helpers/journal-batches.js';
+
+const CONFIG: JournalConfig = { ...DEFAULT_JOURNAL_CONFIG, segmentBytesMax: 64 * 1024, indexIntervalBytes: 1024, fsync: { mode: 'always' } };
+
+async function readIds(log: PartitionLog): Promise<string[]> {
+  const r = await log.read(log.logStartOffset, 1 << 30);
+  return splitBatches(Buffer.concat(r.chunks)).map(batchIdentity);
+}
+
+t.test('ENOSPC from a fault-injecting file layer: append fails cleanly, reads go on, appends resume', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'canopy-journal-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const fs = new FullDiskFileLayer();
+  const log = await PartitionLog.open(dir, CONFIG, { fs });
+  const ok: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const b = makeBatch({ records: 2, payloadBytes: 1000, maxTimestamp: i, seed: i });
+    ok.push(batchIdentity(b));
+    await log.append(b, { leaderEpoch: 1 });
+  }
+  const endBefore = log.logEndOffset;
+  fs.bytesFree = 2500; // two more batches fit, the third is cut mid-write
+  const attempts = Array.from({ length: 5 }, (_, i) => makeBatch({ records: 2, payloadBytes: 1000, maxTimestamp: 100 + i, seed: 100 + i }));
+  const results: PromiseSettledResult<unknown>[] = [];
+  for (const b of attempts) results.push((await Promise.allSettled([log.append(b, { leaderEpoch: 1 })]))[0]!);
+  const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+  t.equal(failed.length, 3, 'two appends fitted, the third was cut mid-write, and the next ones failed');
+  // A group of concurrent appends fails as a whole.
+  const group = await Promise.allSettled([1, 2, 3].map((i) => log.append(makeBatch({ records: 1, payloadBytes: 50, maxTimestamp: 1, seed: 300 + i }), { leaderEpoch: 1 })));
+  t.same(group.map((g) => g.status), ['rejected', 'rejected', 'rejected']);
+  for (const f of failed) t.match(f.reason, { code: 'STORAGE', message: /ENOSPC/ });
+  // What resolved is in the log, in order; nothing of what failed is.
+  const resolved = results.flatMap((r, i) => (r.status === 'fulfilled' ? [batchIdentity(attempts[i]!)] : []));
+  t.same(await readIds(log), [...ok, ...resolved], 'log = acknowledged batches only');
+  t.equal(log.logEndOffset, endBefore + resolved.length * 2);
+  // Reads keep working at every offset while the disk is full.
+  const mid = await log.read(10, 1);
+  t.equal(headerOf(splitBatches(Buffer.concat(mid.chunks))[0]!).baseOffset, 10);
+  // More appends keep failing while full, without damaging the log.
+  await t.rejects(log.append(makeBatch({ records: 1, payloadBytes: 10, maxTimestamp: 1, seed: 999 }), { leaderEpoch: 1 }), { code: 'STORAGE' });
+  // Space is back: appends resume at the next offset, and the log survives a reopen.
+  fs.bytesFree = Number.MAX_SAFE_INTEGER;
+  const after = makeBatch({ records: 3, payloadBytes: 500, maxTimestamp: 5, seed: 555 });
+  const r = await log.append(after, { leaderEpoch: 1 });
+  t.equal(r.baseOffset, endBefore + resolved.length * 2, 'offsets continue without a gap');
+  // Roll into new segments after the failure too.
+  for (let i = 0; i < 80; i++) await log.append(makeBatch({ records: 1, payloadBytes: 1000, maxTimestamp: i, seed: 2000 + i }), { leaderEpoch: 1 });
+  const idsLive = await readIds(log);
+  await log.close();
+  const again = await PartitionLog.open(dir, CONFIG);
+  t.same(await readIds(again), idsLive, 'same log after reopen');
+  t.equal(idsLive.length, ok.length + resolved.length + 1 + 80);
+  await again.close();
+});
+
+t.test('ENOSPC on a real tiny tmpfs', async (t) => {
+  const base = await mkdtemp(join(tmpdir(), 'canopy-journal-tmpfs-'));
+  const mnt = join(base, 'mnt');
+  await mkdir(mnt);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { stdio: 'pipe' });
+  } catch (err) {
+    await rm(base, { recursive: true, force: true });
+    t.skip(`cannot mount a tmpfs here (${String((err as Error).message).split('\n')[0]}); the fault-injecting layer covers ENOSPC`);
+    return;
+  }
+  let log: PartitionLog | null = null;
+  t.teardown(async () => {
+    await log?.close().catch(() => undefined);
+    try { execFileSync('umount', [mnt], { stdio: 'pipe' }); } catch { /* already gone */ }
+    await rm(base, { recursive: true, force: true });
+  });
+  // Another tenant's file takes space; deleting it later frees space for the journal.
+  const ballast = join(mnt, 'ballast');
+  await writeFile(ballast, Buffer.alloc(256 * 1024, 1));
+  const dir = join(mnt, 'topic-0');
+  log = await PartitionLog.open(dir, { ...CONFIG, segmentBytesMax: 256 * 1024 });
+  const acked: string[] = [];
+  let failure: unknown = null;
+  for (let i = 0; i < 2000 && failure === null; i++) {
+    const b = makeBatch({ records: 1, payloadBytes: 4000, maxTimestamp: i, seed: i });
+    try { await log.append(b, { leaderEpoch: 0 }); acked.push(batchIdentity(b)); } catch (err) { failure = err; }
+  }
+  t.match(failure, { code: 'STORAGE', message: /ENOSPC/ }, 'the append that did not fit failed with a storage error');
+  t.ok(acked.length > 50, `${acked.length} appends fitted first`);
+  t.same(await readIds(log), acked, 'reads go on: every acknowledged batch is there');
+  await t.rejects(log.append(makeBatch({ records: 1, payloadBytes: 4000, maxTimestamp: 1, seed: 4242 }), { leaderEpoch: 0 }), { code: 'STORAGE' }, 'still full');
+  await unlink(ballast);
+  const b = makeBatch({ records: 1, payloadBytes: 4000, maxTimestamp: 1, seed: 77777 });
+  const r = await log.append(b, { leaderEpoch: 0 });
+  t.equal(r.baseOffset, acked.length, 'appends resume after space is freed, at the next offset');
+  t.same(await readIds(log), [...acked, batchIdentity(b)]);
+  await log.close();
+  const again = await PartitionLog.open(dir, CONFIG);
+  log = again;
+  t.same(await readIds(again), [...acked, batchIdentity(b)], 'and the log reopens intact');
+});
