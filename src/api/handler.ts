@@ -49,6 +49,7 @@ export interface ApiHandler<Req = any, Res = any> {
    * when the handler defines it, else closes the connection, and logs.
    */
   handle(request: Req, ctx: RequestContext): Promise<Res | null>;
-  /** A whole-request error answer with `errorCode` in every error field, when the shape allows. */
-  errorResponse?(request: Req, errorCode: number, version: number): Res;
+  /** A whole-request error answer with `errorCode` in every error field, when the shape allows;
+   *  null when no response may be sent (Produce acks=0). */
+  errorResponse?(request: Req, errorCode: number, version: number): Res | null;
 }

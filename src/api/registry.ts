@@ -1,13 +1,20 @@
 import type { ApiHandler } from './handler.js';
+import { apiVersionsHandler, setApiListSource } from './api-versions.js';
+import { metadataHandler } from './metadata.js';
+import { produceHandler } from './produce.js';
 
 /**
  * Every API this broker serves, one handler file each. ApiVersions (api-versions.ts) is computed
  * from this list, so a version is advertised only when a handler here serves it. Engineers adding
  * an API add its handler here (keep the list sorted by API key).
  */
-export const handlers: ApiHandler[] = [];
+export const handlers: ApiHandler[] = [
+  produceHandler,
+  metadataHandler,
+  apiVersionsHandler,
+];
 
-/** Lookup by API key, built once. */
+/** Lookup by API key, rebuilt if the list changed. */
 export function handlerFor(apiKey: number): ApiHandler | undefined {
   return byKey().get(apiKey);
 }
@@ -17,3 +24,12 @@ function byKey(): Map<number, ApiHandler> {
   if (!cache || cache.size !== handlers.length) cache = new Map(handlers.map((h) => [h.apiKey, h]));
   return cache;
 }
+
+/** The advertised API list (ApiVersions and the README table). */
+export function advertisedApis(): Array<{ apiKey: number; minVersion: number; maxVersion: number }> {
+  return [...handlers]
+    .sort((a, b) => a.apiKey - b.apiKey)
+    .map((h) => ({ apiKey: h.apiKey, minVersion: h.minVersion, maxVersion: h.maxVersion }));
+}
+
+setApiListSource(advertisedApis);

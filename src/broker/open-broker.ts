@@ -65,7 +65,7 @@ export class NodeBroker implements Broker {
     await partitions.openAll(topics.list());
     topics.addListener(partitions);
     const producerIds = await ProducerIdAllocator.open(dataDir);
-    logger.info({ node: config.nodeId, clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
+    logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
     return new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
   }
 

@@ -1,0 +1,68 @@
+import { pino, type Logger } from 'pino';
+import { loadConfig } from '../../config/load.js';
+import { ConfigError } from '../../config/errors.js';
+import { NodeBroker } from '../../broker/open-broker.js';
+import { KafkaServer } from '../../server/server.js';
+import { ApiDispatcher } from '../../server/dispatch.js';
+
+export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
+
+/** The log message the broker prints once it serves; test/helpers/spawn-broker.ts waits for it. */
+export const READY_MESSAGE = 'canopy listening';
+
+/**
+ * Starts the node and serves until SIGTERM/SIGINT, then shuts down gracefully: stop accepting,
+ * let in-flight requests (appends) answer, end long-polls, fsync and close every partition.
+ * A second signal exits at once.
+ */
+export async function run(args: string[]): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadConfig({ argv: args, env: process.env });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`canopy start: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const { config, configFile } = loaded;
+  const logger: Logger = pino({ level: config.logLevel, base: { node: config.nodeId } });
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception (a bug): exiting');
+    process.exit(70);
+  });
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err }, 'unhandled rejection (a bug): exiting');
+    process.exit(70);
+  });
+
+  const broker = await NodeBroker.open(config, logger);
+  const server = new KafkaServer({ limits: config.limits, dispatcher: new ApiDispatcher(broker), logger });
+  const bound = await server.listen(config.listen.host, config.listen.port);
+  broker.setBoundAddress(bound);
+  logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) {
+        logger.warn({ signal }, 'second signal: exiting without waiting');
+        process.exit(1);
+      }
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      void (async () => {
+        await server.close();
+        await broker.close();
+        logger.info('stopped');
+        resolve(0);
+      })().catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        resolve(1);
+      });
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+}

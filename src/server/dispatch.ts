@@ -1,0 +1,94 @@
+import type { Broker } from '../broker/broker.js';
+import type { ApiHandler, RequestContext, RequestHeader } from '../api/handler.js';
+import { handlerFor } from '../api/registry.js';
+import { unsupportedApiVersionsResponse } from '../api/api-versions.js';
+import { ApiKey } from '../protocol/generated/index.js';
+import { requestHeaderVersion, responseHeaderVersion } from '../protocol/headers.js';
+import { ErrorCode } from '../protocol/generated/error-codes.js';
+import { readRequestHeader } from '../protocol/generated/request-header.js';
+import { writeResponseHeader } from '../protocol/generated/response-header.js';
+import { writeApiVersionsResponse } from '../protocol/generated/api-versions-response.js';
+import { Reader, ProtocolDecodeError } from '../protocol/primitives/reader.js';
+import { Writer } from '../protocol/primitives/writer.js';
+import type { ConnectionInfo, DispatchOutcome, FrameDispatcher } from './connection.js';
+
+/** api_key int16 + api_version int16 + correlation_id int32: the part every header version has. */
+const HEADER_FIXED_BYTES = 8;
+
+/**
+ * Turns one request frame into one response: header decode, handler lookup by API key, body
+ * decode, handle, encode with the size prefix. Client mistakes get Kafka's answer:
+ *  - ApiVersions at a version above ours: a v0 body with UNSUPPORTED_VERSION and our API list;
+ *  - unknown API key, other unsupported versions, malformed frames: the connection is closed
+ *    with a log line naming the peer and the reason (what Kafka does; the response shape of an
+ *    unknown version is unknown).
+ * A handler that throws is our bug: logged, answered with UNKNOWN_SERVER_ERROR where the handler
+ * can build an error response, otherwise the connection is closed.
+ */
+export class ApiDispatcher implements FrameDispatcher {
+  readonly #broker: Broker;
+
+  constructor(broker: Broker) {
+    this.#broker = broker;
+  }
+
+  dispatch(frame: Buffer, connection: ConnectionInfo): Promise<DispatchOutcome> {
+    if (frame.length < HEADER_FIXED_BYTES) return Promise.resolve(close(`frame of ${frame.length} bytes is shorter than a request header`));
+    const apiKey = frame.readInt16BE(0);
+    const apiVersion = frame.readInt16BE(2);
+    const correlationId = frame.readInt32BE(4);
+    const handler = handlerFor(apiKey);
+    if (!handler) return Promise.resolve(close(`unknown API key ${apiKey} (version ${apiVersion}, correlation id ${correlationId})`));
+    if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
+      if (apiKey === ApiKey.ApiVersions && apiVersion > handler.maxVersion) {
+        return Promise.resolve(encode(0, correlationId, (w) => writeApiVersionsResponse(w, 0, unsupportedApiVersionsResponse())));
+      }
+      return Promise.resolve(close(`unsupported version ${apiVersion} of API ${apiKey} (serving ${handler.minVersion}-${handler.maxVersion})`));
+    }
+    let header: RequestHeader;
+    let request: unknown;
+    try {
+      const reader = new Reader(frame);
+      const decoded = readRequestHeader(reader, requestHeaderVersion(apiKey, apiVersion));
+      header = { apiKey, apiVersion, correlationId, clientId: decoded.clientId };
+      request = handler.readRequest(reader, apiVersion);
+    } catch (err) {
+      if (err instanceof ProtocolDecodeError) return Promise.resolve(close(`malformed request (API ${apiKey} v${apiVersion}): ${err.message}`));
+      throw err;
+    }
+    const ctx: RequestContext = { header, clientHost: connection.peer, broker: this.#broker, signal: connection.signal };
+    return this.#run(handler, request, ctx);
+  }
+
+  async #run(handler: ApiHandler, request: unknown, ctx: RequestContext): Promise<DispatchOutcome> {
+    const { apiKey, apiVersion, correlationId } = ctx.header;
+    let response: unknown;
+    try {
+      response = await handler.handle(request, ctx);
+    } catch (err) {
+      this.#broker.logger.error({ err, peer: ctx.clientHost, apiKey, apiVersion }, 'handler failed (bug)');
+      if (!handler.errorResponse) return close(`internal error handling API ${apiKey} v${apiVersion}`);
+      response = handler.errorResponse(request, ErrorCode.UNKNOWN_SERVER_ERROR, apiVersion);
+    }
+    if (response === null) return { kind: 'none' };
+    try {
+      return encode(responseHeaderVersion(apiKey, apiVersion), correlationId, (w) => handler.writeResponse(w, apiVersion, response));
+    } catch (err) {
+      this.#broker.logger.error({ err, peer: ctx.clientHost, apiKey, apiVersion }, 'response encoding failed (bug)');
+      return close(`internal error encoding API ${apiKey} v${apiVersion}`);
+    }
+  }
+}
+
+function close(reason: string): DispatchOutcome {
+  return { kind: 'close', reason };
+}
+
+function encode(headerVersion: number, correlationId: number, body: (w: Writer) => void): DispatchOutcome {
+  const w = new Writer();
+  const setSize = w.reserveInt32();
+  writeResponseHeader(w, headerVersion, { correlationId });
+  body(w);
+  setSize(w.length - 4);
+  return { kind: 'respond', chunks: w.toChunks() };
+}

@@ -1,0 +1,129 @@
+/**
+ * spawnBroker(t, options?): start the real broker as a child process for a test.
+ *
+ *   const broker = await spawnBroker(t);                     // fresh temp data dir, free port
+ *   const kafka = new Kafka({ brokers: [`${broker.host}:${broker.port}`] });
+ *   await broker.stop();                                     // SIGTERM, waits for exit (graceful)
+ *   const again = await spawnBroker(t, { dataDir: broker.dataDir });  // restart on the same data
+ *
+ * - Runs `node --import tsx src/cli/main.ts start --listen 127.0.0.1:0 --data-dir <dir>` (the
+ *   source, so no build is needed), plus `args`, with `env` added to the environment.
+ * - Ready when the broker logs its "canopy listening" line on stdout (the bound port is read
+ *   from it), or rejects with the broker's output if it exits or takes longer than readyMsMax.
+ * - t.teardown kills the process by PID (SIGKILL if still running) and removes the temp data dir
+ *   it created (never a dataDir you passed in).
+ * - `output()` returns everything the broker printed (JSON log lines), for assertions and
+ *   failure messages; `kill(signal)` sends a signal by PID; `exited` resolves with the exit code.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const READY_MESSAGE = 'canopy listening';
+const READY_MS_MAX = 30_000;
+const STOP_MS_MAX = 15_000;
+
+export interface SpawnBrokerOptions {
+  /** Data dir to use (kept at teardown); default: a fresh temp dir removed at teardown. */
+  dataDir?: string;
+  /** Extra CLI flags for `start`, e.g. ['--default-partitions', '3']. */
+  args?: string[];
+  env?: Record<string, string>;
+  /** Port to listen on; default 0 (a free port chosen by the OS). */
+  port?: number;
+  readyMsMax?: number;
+}
+
+export interface SpawnedBroker {
+  host: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** "127.0.0.1:PORT" */
+  bootstrap: string;
+  /** SIGTERM, then waits for exit; resolves with the exit code (SIGKILL after STOP_MS_MAX). */
+  stop(): Promise<number | null>;
+  kill(signal?: NodeJS.Signals): void;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+/** Minimal slice of tap's Test used here, so the helper does not depend on tap's types. */
+interface Teardownable {
+  teardown(fn: () => unknown): void;
+}
+
+export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions = {}): Promise<SpawnedBroker> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'canopy-broker-'));
+  const args = ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, ...(options.args ?? [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid!;
+  let out = '';
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  t.teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(pid, 'SIGKILL');
+      await exited;
+    }
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const port = await new Promise<number>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`broker not ready within ${options.readyMsMax ?? READY_MS_MAX} ms:\n${out}`)), options.readyMsMax ?? READY_MS_MAX);
+    let pending = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      pending += chunk.toString();
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (!line.includes(READY_MESSAGE)) continue;
+        try {
+          const parsed = JSON.parse(line) as { msg?: string; port?: number };
+          if (parsed.msg === READY_MESSAGE && typeof parsed.port === 'number') {
+            clearTimeout(timer);
+            res(parsed.port);
+          }
+        } catch {
+          // not a JSON log line; keep waiting
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      rej(new Error(`broker exited with code ${code} before it was ready:\n${out}`));
+    });
+  });
+
+  return {
+    host: '127.0.0.1',
+    port,
+    pid,
+    dataDir,
+    bootstrap: `127.0.0.1:${port}`,
+    exited,
+    output: () => out,
+    kill(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      process.kill(pid, 'SIGTERM');
+      const timer = setTimeout(() => {
+        if (child.exitCode === null) process.kill(pid, 'SIGKILL');
+      }, STOP_MS_MAX);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
