@@ -138,6 +138,9 @@ export class PartitionLog {
       return;
     }
 
+    // The clean-shutdown marker records each segment's index checksums, so a damaged index is
+    // caught on open, not only when a lookup lands on a wrong entry.
+    const markerCrcs = clean ? parseMarker(await fs.readFile(join(dir, CLEAN_SHUTDOWN_FILE)).catch(() => Buffer.alloc(0))) : new Map<number, [number, number]>();
     const recoveryPoint = clean ? Number.MAX_SAFE_INTEGER : (recoveryPointFile ?? 0);
     const segs: Segment[] = [];
     for (const b of bases) segs.push(await Segment.openFile(dir, b, fs, this.cache, tail, this.config.indexIntervalBytes, now));
@@ -165,7 +168,7 @@ export class PartitionLog {
         await seg.file.datasync();
         await seg.writeIndexes(true);
       } else {
-        const why = await seg.loadIndexes();
+        const why = await seg.loadIndexes(markerCrcs.get(seg.base));
         if (why !== null) {
           this.logger.warn({ dir, segment: seg.base, reason: why }, 'journal: rebuilding segment index');
           const r = await seg.scan(true, -1);
@@ -713,7 +716,8 @@ export class PartitionLog {
         await this.active.file.datasync();
         for (const w of this.awaitingSync.splice(0)) w.resolve(w.result!);
         for (const s of this.segments) if (s.indexDirty) await s.writeIndexes(true);
-        await this.fs.writeFileAtomic(join(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+        const lines = this.segments.filter((s) => s.indexCrcs !== null).map((s) => `${s.base} ${s.indexCrcs![0]} ${s.indexCrcs![1]}`);
+        await this.fs.writeFileAtomic(join(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.from(['v1', ...lines].join('\n') + '\n'));
       } catch (err) {
         clean = false;
         for (const w of this.awaitingSync.splice(0)) w.reject(storageError('fsync on close', err));
@@ -730,6 +734,18 @@ export class PartitionLog {
     await this.close().catch(() => undefined);
     await this.fs.rmrf(this.dir);
   }
+}
+
+/** Marker file `.clean-shutdown`: "v1", then "<segment base> <index crc32c> <timeindex crc32c>" lines. */
+function parseMarker(buf: Buffer): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>();
+  const lines = buf.toString('utf8').split('\n');
+  if (lines[0] !== 'v1') return out;
+  for (const line of lines.slice(1)) {
+    const m = /^(\d+) (\d+) (\d+)$/.exec(line);
+    if (m) out.set(Number(m[1]), [Number(m[2]), Number(m[3])]);
+  }
+  return out;
 }
 
 function epochBefore(epochs: LeaderEpochs, offset: number): number {

@@ -7,6 +7,7 @@
  * deleted (retention), so a reader racing retention gets the bytes it asked for, not EBADF.
  */
 import { join } from 'node:path';
+import { crc32c } from '@node-rs/crc32';
 import { BATCH_HEADER_BYTES, OFFSET_BASE_OFFSET, OFFSET_BATCH_LENGTH, OFFSET_LAST_OFFSET_DELTA, OFFSET_MAX_TIMESTAMP, OFFSET_PARTITION_LEADER_EPOCH, BATCH_LENGTH_PREFIX_BYTES } from '../protocol/records/batch-header.js';
 import { readInt64 } from '../util/int64.js';
 import type { Page, PageCache, PageOwner } from './cache.js';
@@ -36,6 +37,8 @@ export class Segment implements PageOwner {
   /** Bumped on truncation so page loads started before it are not inserted. */
   generation = 0;
   deleted = false;
+  /** CRC-32C of the index files as last written or read (recorded in the clean-shutdown marker). */
+  indexCrcs: readonly [number, number] | null = null;
   builder: IndexBuilder;
   private refs = 0;
   private closed = false;
@@ -81,7 +84,7 @@ export class Segment implements PageOwner {
   }
 
   /** Loads the index files; returns why they cannot be trusted, or null when they were loaded. */
-  async loadIndexes(): Promise<string | null> {
+  async loadIndexes(expectCrcs?: readonly [number, number]): Promise<string | null> {
     let idxBuf: Buffer, tBuf: Buffer;
     try {
       idxBuf = await this.fs.readFile(this.indexPath());
@@ -89,6 +92,9 @@ export class Segment implements PageOwner {
     } catch (err) {
       return `index missing (${(err as { code?: string }).code ?? String(err)})`;
     }
+    const crcs = [crc32c(idxBuf) >>> 0, crc32c(tBuf) >>> 0] as const;
+    if (expectCrcs !== undefined && (expectCrcs[0] !== crcs[0] || expectCrcs[1] !== crcs[1])) return 'index checksum differs from the one recorded at clean shutdown';
+    this.indexCrcs = crcs;
     const idx = OffsetIndex.decode(idxBuf, this.size);
     if (typeof idx === 'string') return `offset index: ${idx}`;
     const tidx = TimeIndex.decode(tBuf, this.size);
@@ -347,7 +353,9 @@ export class Segment implements PageOwner {
       this.timeIndex.add(this.maxTimestamp, rel, pos);
       this.builder.lastTimeIndexedPos = pos;
     }
-    for (const [path, data] of [[this.indexPath(), this.index.encode()], [this.timeIndexPath(), this.timeIndex.encode()]] as const) {
+    const files = [[this.indexPath(), this.index.encode()], [this.timeIndexPath(), this.timeIndex.encode()]] as const;
+    this.indexCrcs = [crc32c(files[0][1]) >>> 0, crc32c(files[1][1]) >>> 0];
+    for (const [path, data] of files) {
       const f = await this.fs.open(path, true);
       try {
         await f.truncate(0);

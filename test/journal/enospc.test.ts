@@ -1,6 +1,7 @@
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, mkdir, writeFile, unlink } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, unlink } from 'node:fs/promises';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartitionLog, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../../src/journal/partition-log.js';
@@ -60,17 +61,24 @@ t.test('ENOSPC from a fault-injecting file layer: append fails cleanly, reads go
   await again.close();
 });
 
-t.test('ENOSPC on a real tiny tmpfs', async (t) => {
-  const base = await mkdtemp(join(tmpdir(), 'canopy-journal-tmpfs-'));
+/** Mounts a 1 MiB tmpfs, or says why it cannot (not root, no mount permission in a container). */
+function mountTinyTmpfs(): { base: string; mnt: string } | string {
+  const base = mkdtempSync(join(tmpdir(), 'canopy-journal-tmpfs-'));
   const mnt = join(base, 'mnt');
-  await mkdir(mnt);
+  mkdirSync(mnt);
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { stdio: 'pipe' });
+    return { base, mnt };
   } catch (err) {
-    await rm(base, { recursive: true, force: true });
-    t.skip(`cannot mount a tmpfs here (${String((err as Error).message).split('\n')[0]}); the fault-injecting layer covers ENOSPC`);
-    return;
+    rmSync(base, { recursive: true, force: true });
+    return `cannot mount a tmpfs here (${String((err as Error).message).split('\n')[0]}); ENOSPC is covered by the fault-injecting layer`;
   }
+}
+const tmpfs = mountTinyTmpfs();
+
+t.test('ENOSPC on a real tiny tmpfs', { skip: typeof tmpfs === 'string' ? tmpfs : false }, async (t) => {
+  if (typeof tmpfs === 'string') return;
+  const { base, mnt } = tmpfs;
   let log: PartitionLog | null = null;
   t.teardown(async () => {
     await log?.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { mkdtemp, rm, readdir, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ async function readAll(log: PartitionLog, from = log.logStartOffset): Promise<Bu
   return out;
 }
 
-function checkAgainst(t: Tap.Test, got: Buffer[], want: Expected[]): void {
+function checkAgainst(t: Test, got: Buffer[], want: Expected[]): void {
   t.equal(got.length, want.length, 'batch count');
   let ok = true;
   for (let i = 0; i < Math.min(got.length, want.length); i++) {
