@@ -3,6 +3,7 @@ import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicStore } from '../cluster/topic-store.js';
 import type { PartitionManager } from '../replication/partition-manager.js';
 import type { ProducerIdAllocator } from '../replication/producer-ids.js';
+import type { GroupsService } from '../groups/service.js';
 
 /**
  * The object every API handler receives (through RequestContext). One per node; built by
@@ -18,7 +19,7 @@ export interface Broker {
   readonly topics: TopicStore;
   readonly partitions: PartitionManager;
   readonly producerIds: ProducerIdAllocator;
-  /** Set by the groups layer (GroupCoordinator) when it starts. */
-  groups?: unknown;
+  /** The group coordinator (a GroupCoordinator plus admin operations); set by openGroups at start. */
+  groups?: GroupsService;
   readonly logger: Logger;
 }

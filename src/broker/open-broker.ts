@@ -8,6 +8,9 @@ import { PartitionManager } from '../replication/partition-manager.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import type { Broker } from './broker.js';
+import { openGroups } from '../groups/open-groups.js';
+import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
+import type { GroupsService } from '../groups/service.js';
 
 const NODE_FILE = 'node.json';
 
@@ -24,7 +27,7 @@ export class NodeBroker implements Broker {
   readonly partitions: PartitionManager;
   readonly producerIds: ProducerIdAllocator;
   readonly logger: Logger;
-  groups?: unknown;
+  groups?: GroupsService;
   #advertised: HostPort;
   /** Hooks other layers register (groups coordinator, admin server) to run at close, last-in first-out. */
   readonly #closeHooks: Array<() => Promise<void>> = [];
@@ -66,7 +69,22 @@ export class NodeBroker implements Broker {
     topics.addListener(partitions);
     const producerIds = await ProducerIdAllocator.open(dataDir);
     logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
-    return new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
+    const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
+    // Consumer groups: replays __consumer_offsets before the listener opens (src/groups/README.md).
+    const groups = await openGroups({
+      topics,
+      partitions,
+      logger,
+      config: {
+        ...DEFAULT_COORDINATOR_CONFIG,
+        initialRebalanceDelayMs: config.groupInitialRebalanceDelayMs,
+        offsetsPartitionCount: config.offsetsTopicPartitions,
+        offsetsRetentionMs: config.offsetsRetentionMinutes * 60_000,
+      },
+    });
+    broker.groups = groups;
+    broker.onClose(async () => groups.stop());
+    return broker;
   }
 
   /** Runs close hooks, waits for topic changes, then flushes and closes every partition. */

@@ -30,6 +30,12 @@ export interface BrokerConfig {
   topicDefaults: Record<string, string>;
   /** pino level: trace, debug, info, warn, error, fatal, silent. */
   logLevel: string;
+  /** Consumer groups (src/groups): Kafka's group.initial.rebalance.delay.ms. */
+  groupInitialRebalanceDelayMs: number;
+  /** Partitions of __consumer_offsets when it is first created (Kafka: offsets.topic.num.partitions). */
+  offsetsTopicPartitions: number;
+  /** Committed offsets of an empty group are deleted after this (Kafka: offsets.retention.minutes). */
+  offsetsRetentionMinutes: number;
   limits: Limits;
 }
 
@@ -48,6 +54,9 @@ export function defaultConfig(): BrokerConfig {
     fsync: 'always',
     topicDefaults: {},
     logLevel: 'info',
+    groupInitialRebalanceDelayMs: 3000,
+    offsetsTopicPartitions: 8,
+    offsetsRetentionMinutes: 7 * 24 * 60,
     limits: { ...DEFAULT_LIMITS },
   };
 }

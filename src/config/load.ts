@@ -34,6 +34,9 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'defaultPartitions', type: 'int', flag: '--default-partitions', env: 'CANOPY_DEFAULT_PARTITIONS', min: 1, max: DEFAULT_LIMITS.partitionsPerTopicMax, doc: 'Partitions of auto-created topics (and CreateTopics with -1). Default 1.' },
   { key: 'fsync', type: 'fsync', flag: '--fsync', env: 'CANOPY_FSYNC', doc: 'always (acks after fsync), never, or interval:<ms>. Default always.' },
   { key: 'logLevel', type: 'log-level', flag: '--log-level', env: 'CANOPY_LOG_LEVEL', doc: 'trace, debug, info, warn, error, fatal or silent. Default info.' },
+  { key: 'groupInitialRebalanceDelayMs', type: 'int', flag: '--group-initial-rebalance-delay-ms', env: 'CANOPY_GROUP_INITIAL_REBALANCE_DELAY_MS', min: 0, max: 300000, doc: 'How long a new consumer group waits for more members before its first rebalance. Default 3000.' },
+  { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
+  { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
   { key: 'topicDefaults', type: 'string-map', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
   { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only).' },
 ];

@@ -1,10 +1,14 @@
 /**
- * `Broker.groups`: the coordinator the group APIs use, plus the operations the admin HTTP API
- * and the CLI call (list, describe with lag, delete, reset offsets). Built at broker start-up by
- * createGroupsService (partition-log.ts wires it to the broker's partitions).
+ * `Broker.groups`: the GroupCoordinator the group APIs use, extended with the operations the admin
+ * HTTP API and the CLI call (describeWithLag, lag, deleteGroups, resetOffsets; list, describe,
+ * deleteGroup, fetchOffsets and commitOffsets are the coordinator's own). Built at broker
+ * start-up by openGroups (open-groups.ts), which wires it to the broker's partitions.
  */
 import type { GroupError } from './errors.js';
-import type { GroupCoordinator, GroupListing } from './coordinator.js';
+import { GroupCoordinator } from './coordinator.js';
+import type { CoordinatorConfig, CoordinatorLogger } from './coordinator.js';
+import type { GroupLog } from './group-log.js';
+import type { Timers } from './timers.js';
 import type { GroupState } from './group.js';
 import { assignedPartitions } from './consumer-protocol.js';
 import type { AssignedTopic } from './consumer-protocol.js';
@@ -57,23 +61,18 @@ export interface ResetRow {
 
 export type ResetResult = { error: 'NONE'; rows: ResetRow[] } | { error: GroupError | 'UNKNOWN_TOPIC_OR_PARTITION'; rows: [] };
 
-export class GroupsService {
-  readonly coordinator: GroupCoordinator;
+export class GroupsService extends GroupCoordinator {
   readonly #source: PartitionOffsetsSource;
 
-  constructor(coordinator: GroupCoordinator, source: PartitionOffsetsSource) {
-    this.coordinator = coordinator;
-    this.#source = source;
+  constructor(opts: { log: GroupLog; timers: Timers; config: CoordinatorConfig; logger?: CoordinatorLogger; source: PartitionOffsetsSource }) {
+    super(opts);
+    this.#source = opts.source;
   }
 
-  list(states: GroupState[] | null = null): GroupListing[] {
-    return this.coordinator.list(states);
-  }
-
-  /** null when the group does not exist. */
-  describe(groupId: string): GroupView | null {
-    const { error, group } = this.coordinator.describe(groupId);
-    if (error !== 'NONE' || (group.state === 'Dead' && !this.coordinator.offsets.hasOffsets(groupId))) return null;
+  /** The group with members, their assignments and lag per partition; null when it does not exist. */
+  describeWithLag(groupId: string): GroupView | null {
+    const { error, group } = this.describe(groupId);
+    if (error !== 'NONE' || (group.state === 'Dead' && !this.offsets.hasOffsets(groupId))) return null;
     return {
       ...group,
       members: group.members.map((m) => ({
@@ -88,12 +87,12 @@ export class GroupsService {
   }
 
   lag(groupId: string): PartitionLag[] {
-    return groupLag(this.coordinator, groupId, this.#source);
+    return groupLag(this, groupId, this.#source);
   }
 
-  async delete(groupIds: string[]): Promise<{ groupId: string; error: GroupError }[]> {
+  async deleteGroups(groupIds: string[]): Promise<{ groupId: string; error: GroupError }[]> {
     const out: { groupId: string; error: GroupError }[] = [];
-    for (const groupId of groupIds) out.push({ groupId, error: await this.coordinator.deleteGroup(groupId) });
+    for (const groupId of groupIds) out.push({ groupId, error: await this.deleteGroup(groupId) });
     return out;
   }
 
@@ -103,9 +102,9 @@ export class GroupsService {
    * with their next commit. Targets are clamped into [logStartOffset, highWatermark].
    */
   async resetOffsets(req: ResetRequest): Promise<ResetResult> {
-    const error = this.coordinator.coordinatorError(req.groupId);
+    const error = this.coordinatorError(req.groupId);
     if (error !== 'NONE') return { error, rows: [] };
-    const group = this.coordinator.group(req.groupId);
+    const group = this.group(req.groupId);
     if (group !== null && group.state !== 'Empty' && group.state !== 'Dead') return { error: 'NON_EMPTY_GROUP', rows: [] };
     const all = this.#source.partitionIds(req.topic);
     if (all === null) return { error: 'UNKNOWN_TOPIC_OR_PARTITION', rows: [] };
@@ -131,10 +130,10 @@ export class GroupsService {
           break;
       }
       target = Math.min(Math.max(target, start), end);
-      rows.push({ topic: req.topic, partition, previousOffset: this.coordinator.offsets.get(req.groupId, req.topic, partition)?.offset ?? null, newOffset: target });
+      rows.push({ topic: req.topic, partition, previousOffset: this.offsets.get(req.groupId, req.topic, partition)?.offset ?? null, newOffset: target });
     }
     if (req.dryRun) return { error: 'NONE', rows };
-    const errors = await this.coordinator.commitOffsets(
+    const errors = await this.commitOffsets(
       req.groupId,
       '',
       null,

@@ -1,0 +1,127 @@
+/**
+ * Builds `Broker.groups` at start-up: makes sure the internal `__consumer_offsets` topic exists,
+ * implements GroupLog over its partitions (one RecordBatch per append, through the Partition door,
+ * acks=all), implements PartitionOffsetsSource over the data partitions (lag, offset resets), then
+ * starts the coordinator, which replays the partitions.
+ *
+ * The topic keeps its records forever (retention.ms=-1): the latest record per key is the state,
+ * so deleting old segments would forget commits. It is marked cleanup.policy=compact for when
+ * compaction exists. An existing topic keeps its partition count even if the configured count
+ * changed, because the group → partition mapping depends on it.
+ */
+import type { TopicStore } from '../cluster/topic-store.js';
+import type { PartitionManager } from '../replication/partition-manager.js';
+import type { Partition } from '../replication/partition.js';
+import { PartitionError } from '../replication/errors.js';
+import { buildBatchUncompressed, decodeBatchRecords } from '../protocol/records/batch.js';
+import { iterateBatches } from '../protocol/records/iterate-batches.js';
+import { ATTR_CONTROL } from '../protocol/records/batch-header.js';
+import type { CoordinatorConfig, CoordinatorLogger } from './coordinator.js';
+import type { GroupError } from './errors.js';
+import type { GroupLog, GroupLogPartition, LogRecord } from './group-log.js';
+import type { PartitionOffsetsSource } from './lag.js';
+import { GroupsService } from './service.js';
+import { realTimers } from './timers.js';
+
+export const OFFSETS_TOPIC = '__consumer_offsets';
+/** How long one coordinator write may take before the request gets REQUEST_TIMED_OUT. */
+const APPEND_TIMEOUT_MS = 30_000;
+/** Bytes read per step while replaying an offsets partition at start-up. */
+const REPLAY_READ_BYTES = 1024 * 1024;
+
+function appendErrorOf(err: unknown): GroupError {
+  if (err instanceof PartitionError) {
+    if (err.code === 'TIMEOUT') return 'REQUEST_TIMED_OUT';
+    // A closing partition or a disk error: the client retries, possibly elsewhere.
+    return 'COORDINATOR_NOT_AVAILABLE';
+  }
+  throw err;
+}
+
+export function partitionGroupLog(partition: Partition): GroupLogPartition {
+  return {
+    async append(records: LogRecord[]): Promise<GroupError> {
+      const batch = buildBatchUncompressed(records.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestampMs })));
+      try {
+        await partition.append(batch, { acks: -1, timeoutMs: APPEND_TIMEOUT_MS });
+        return 'NONE';
+      } catch (err) {
+        return appendErrorOf(err);
+      }
+    },
+    async replay(onRecord) {
+      let offset = partition.logStartOffset;
+      while (offset < partition.highWatermark) {
+        const { chunks } = await partition.read(offset, REPLAY_READ_BYTES);
+        if (chunks.length === 0) break;
+        const before = offset;
+        for (const chunk of chunks) {
+          for (const { pos, header, totalBytes } of iterateBatches(chunk)) {
+            const lastOffset = header.baseOffset + header.lastOffsetDelta;
+            if (lastOffset < offset) continue;
+            offset = lastOffset + 1;
+            if ((header.attributes & ATTR_CONTROL) !== 0) continue;
+            const records = await decodeBatchRecords(chunk.subarray(pos, pos + totalBytes));
+            for (const r of records) {
+              if (r.key !== null) onRecord({ key: r.key, value: r.value, timestampMs: r.timestamp });
+            }
+          }
+        }
+        if (offset === before) break;
+      }
+    },
+    isLeader: () => true,
+  };
+}
+
+export function partitionOffsetsSource(partitions: PartitionManager, topics: TopicStore): PartitionOffsetsSource {
+  return {
+    highWatermark: (topic, index) => partitions.get(topic, index)?.highWatermark ?? null,
+    logStartOffset: (topic, index) => partitions.get(topic, index)?.logStartOffset ?? null,
+    async offsetForTimestamp(topic, index, timestampMs) {
+      const p = partitions.get(topic, index);
+      if (p === undefined) return null;
+      const found = await p.log.offsetForTimestamp(timestampMs);
+      return found === null ? p.highWatermark : found.offset;
+    },
+    partitionIds(topic) {
+      const info = topics.get(topic);
+      return info === undefined ? null : Array.from({ length: info.partitionCount }, (_, i) => i);
+    },
+  };
+}
+
+export async function openGroups(opts: {
+  topics: TopicStore;
+  partitions: PartitionManager;
+  config: CoordinatorConfig;
+  logger: CoordinatorLogger;
+}): Promise<GroupsService> {
+  const { topics, partitions } = opts;
+  let info = topics.get(OFFSETS_TOPIC);
+  if (info === undefined) {
+    info = await topics.create(OFFSETS_TOPIC, {
+      partitions: opts.config.offsetsPartitionCount,
+      internal: true,
+      configs: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'compact' },
+    });
+  }
+  const partitionCount = info.partitionCount;
+  const log: GroupLog = {
+    partitionCount,
+    partition(index) {
+      const p = partitions.get(OFFSETS_TOPIC, index);
+      if (p === undefined) throw new Error(`${OFFSETS_TOPIC}-${index} is not open`);
+      return partitionGroupLog(p);
+    },
+  };
+  const service = new GroupsService({
+    log,
+    timers: realTimers(),
+    config: { ...opts.config, offsetsPartitionCount: partitionCount },
+    logger: opts.logger,
+    source: partitionOffsetsSource(partitions, topics),
+  });
+  await service.start();
+  return service;
+}
