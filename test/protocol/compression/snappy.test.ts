@@ -43,9 +43,9 @@ t.test('hostile framing and length prefixes are CompressionErrors decided before
   badLength.writeInt32BE(0x7fffffff, XERIAL_HEADER_BYTES);
   await t.rejects(codec.decompress(badLength), { name: 'CompressionError', reason: 'corrupt' });
   await t.rejects(codec.decompress(framed.subarray(0, framed.length - 1)), CompressionError);
-  await t.rejects(codec.decompress(Buffer.concat([framed, Buffer.from([0, 0])])), { reason: 'corrupt' }, 'partial chunk header');
-  await t.rejects(codec.decompress(Buffer.from('8080808080', 'hex')), { reason: 'corrupt' }, 'varint without end');
+  await t.rejects(codec.decompress(Buffer.concat([framed, Buffer.from([0, 0])])), { name: 'CompressionError', reason: 'corrupt' }, 'partial chunk header');
+  await t.rejects(codec.decompress(Buffer.from('8080808080', 'hex')), { name: 'CompressionError', reason: 'corrupt' }, 'varint without end');
   // The sum over chunks is bounded, not just each chunk.
   const many = await codec.compress(Buffer.alloc(4 * XERIAL_CHUNK_BYTES));
-  await t.rejects(snappyCodec(3 * XERIAL_CHUNK_BYTES).decompress(many), { reason: 'too-large' });
+  await t.rejects(snappyCodec(3 * XERIAL_CHUNK_BYTES).decompress(many), { name: 'CompressionError', reason: 'too-large' });
 });

@@ -45,22 +45,22 @@ t.test('a zstd bomb is refused from its headers, before the library inflates any
   await t.rejects(codec.decompress(bomb), { name: 'CompressionError', reason: 'too-large' });
   // A declared content size over the bound is refused at once.
   const declared = Buffer.concat([MAGIC, Buffer.from([0xc0, 0x58]), Buffer.from('0000000001000000', 'hex'), blockHeader(true, BLOCK_RAW, 0)]);
-  await t.rejects(codec.decompress(declared), { reason: 'too-large' });
+  await t.rejects(codec.decompress(declared), { name: 'CompressionError', reason: 'too-large' });
   // Real encoder output over the bound.
-  await t.rejects(zstdCodec(MiB).decompress(await libCompress(Buffer.alloc(2 * MiB), 3)), { reason: 'too-large' });
+  await t.rejects(zstdCodec(MiB).decompress(await libCompress(Buffer.alloc(2 * MiB), 3)), { name: 'CompressionError', reason: 'too-large' });
 });
 
 t.test('malformed frames are CompressionErrors', async (t) => {
   const good = await libCompress(jsonish(rng(13), 10_000), 3);
-  await t.rejects(codec.decompress(Buffer.alloc(0)), { reason: 'corrupt', message: /no zstd frame/ });
-  await t.rejects(codec.decompress(Buffer.from('not zstd')), { reason: 'corrupt', message: /magic/ });
-  await t.rejects(codec.decompress(good.subarray(0, good.length - 3)), { reason: 'corrupt' });
-  await t.rejects(codec.decompress(Buffer.concat([MAGIC, Buffer.from([0x08, 0x00])])), { reason: 'corrupt', message: /reserved/ });
-  await t.rejects(codec.decompress(Buffer.concat([MAGIC, Buffer.from([0x20, 1]), blockHeader(true, 3, 1), Buffer.from('x')])), { reason: 'corrupt', message: /reserved block/ });
+  await t.rejects(codec.decompress(Buffer.alloc(0)), { name: 'CompressionError', reason: 'corrupt', message: /no zstd frame/ });
+  await t.rejects(codec.decompress(Buffer.from('not zstd')), { name: 'CompressionError', reason: 'corrupt', message: /magic/ });
+  await t.rejects(codec.decompress(good.subarray(0, good.length - 3)), { name: 'CompressionError', reason: 'corrupt' });
+  await t.rejects(codec.decompress(Buffer.concat([MAGIC, Buffer.from([0x08, 0x00])])), { name: 'CompressionError', reason: 'corrupt', message: /reserved/ });
+  await t.rejects(codec.decompress(Buffer.concat([MAGIC, Buffer.from([0x20, 1]), blockHeader(true, 3, 1), Buffer.from('x')])), { name: 'CompressionError', reason: 'corrupt', message: /reserved block/ });
   // Window log 28 (256 MiB) is beyond what we let the decoder allocate.
   const window = Buffer.concat([MAGIC, Buffer.from([0x00, (28 - 10) << 3]), blockHeader(true, BLOCK_RAW, 1), Buffer.from('x')]);
   t.ok(2 ** 28 > ZSTD_WINDOW_BYTES_MAX);
-  await t.rejects(codec.decompress(window), { reason: 'unsupported' });
+  await t.rejects(codec.decompress(window), { name: 'CompressionError', reason: 'unsupported' });
   // Structurally fine, but the compressed block is garbage: the library's error, wrapped.
   const garbage = Buffer.concat([MAGIC, Buffer.from([0x00, 0x58]), blockHeader(true, 2, 8), Buffer.from('ffffffffffffffff', 'hex')]);
   await t.rejects(codec.decompress(garbage), { name: 'CompressionError', reason: 'corrupt' });
