@@ -108,8 +108,9 @@ export const groupDescription = {
       items: {
         type: 'object',
         properties: {
-          topic: { type: 'string' }, partition: { type: 'integer' }, committedOffset: { type: 'integer' },
-          highWatermark: { type: 'integer' }, lag: { type: 'integer' }, metadata: { type: 'string' },
+          topic: { type: 'string' }, partition: { type: 'integer' },
+          committedOffset: { type: 'integer', nullable: true }, highWatermark: { type: 'integer', nullable: true },
+          lag: { type: 'integer', nullable: true }, memberId: { type: 'string', nullable: true },
         },
       },
     },

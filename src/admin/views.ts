@@ -87,14 +87,16 @@ export interface GroupMemberView {
   readonly assignments: readonly { readonly topic: string; readonly partitions: readonly number[] }[];
 }
 
+/** A partition the group committed to or is assigned; null = unknown (nothing committed, partition gone). */
 export interface GroupOffsetView {
   readonly topic: string;
   readonly partition: number;
-  readonly committedOffset: number;
-  readonly highWatermark: number;
-  /** highWatermark − committedOffset, never negative. */
-  readonly lag: number;
-  readonly metadata: string;
+  readonly committedOffset: number | null;
+  readonly highWatermark: number | null;
+  /** highWatermark − committedOffset, never negative; null when either is unknown. */
+  readonly lag: number | null;
+  /** The member the partition is assigned to in the current generation. */
+  readonly memberId: string | null;
 }
 
 export interface GroupDescriptionView {
@@ -134,7 +136,7 @@ export interface GroupsView {
   describe(groupId: string): Promise<GroupDescriptionView | undefined>;
   /** Refused with CANOPY_ERR_GROUP_NOT_EMPTY while the group has members. */
   delete(groupId: string): Promise<AdminResult<null>>;
-  /** Refused with CANOPY_ERR_GROUP_NOT_EMPTY while the group has members (unless dryRun). */
+  /** Refused with CANOPY_ERR_GROUP_NOT_EMPTY while the group has members (dry runs too, as Kafka). */
   resetOffsets(groupId: string, request: OffsetResetRequest): Promise<AdminResult<readonly OffsetResetView[]>>;
 }
 

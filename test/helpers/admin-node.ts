@@ -34,7 +34,8 @@ export interface AdminNode {
   readonly dataDir: string;
 }
 
-export async function startAdminNode(t: Teardown, options: { groups?: GroupsView } = {}): Promise<AdminNode> {
+/** `groups` builds the groups view once the broker objects exist (absent: no coordinator, 503). */
+export async function startAdminNode(t: Teardown, options: { groups?: (broker: Broker) => GroupsView } = {}): Promise<AdminNode> {
   const dataDir = await mkdtemp(join(tmpdir(), 'canopy-admin-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
   const config = { ...defaultConfig(), dataDir, nodeId: 1 };
@@ -51,9 +52,10 @@ export async function startAdminNode(t: Teardown, options: { groups?: GroupsView
   };
   const checks: Record<string, boolean> = { journalRecovered: true, kafkaListening: true };
   const readiness = (): ReadinessReport => ({ ready: Object.values(checks).every(Boolean), checks: { ...checks } });
+  const groups = options.groups?.(broker);
   const views = createBrokerViews(broker, {
     version: '0.0.0-test', startedAtMs: Date.now(), readiness,
-    ...(options.groups === undefined ? {} : { groups: () => options.groups }),
+    ...(options.groups === undefined ? {} : { groups: () => groups }),
   });
   const metrics = createMetrics({ processMetrics: false });
   t.teardown(() => metrics.stop());

@@ -61,7 +61,7 @@ export async function groupRoutes(app: FastifyInstance, opts: { views: AdminView
   }, async (request) => {
     const description = await groupsOr503().describe(request.params.group);
     if (description === undefined) throw new AdminError('CANOPY_ERR_GROUP_NOT_FOUND', `group ${request.params.group} does not exist`, 'params.group');
-    const totalLag = description.offsets.reduce((sum, o) => sum + o.lag, 0);
+    const totalLag = description.offsets.reduce((sum, o) => sum + (o.lag ?? 0), 0);
     return { ...description, totalLag };
   });
 
@@ -78,7 +78,7 @@ export async function groupRoutes(app: FastifyInstance, opts: { views: AdminView
 
   app.post<{ Params: GroupParams; Body: ResetBody }>('/v1/groups/:group/offsets/reset', {
     schema: {
-      summary: 'Reset committed offsets of an empty group (dryRun: report only)',
+      summary: 'Reset committed offsets of a group without members (dryRun: report only)',
       tags: ['groups'], params: groupParams,
       body: {
         type: 'object', required: ['to'], additionalProperties: false,
@@ -92,8 +92,8 @@ export async function groupRoutes(app: FastifyInstance, opts: { views: AdminView
         },
         // A timestamp reset needs the timestamp, an offset reset the offset; partitions need a topic.
         allOf: [
-          { if: { properties: { to: { const: 'timestamp' } } }, then: { required: ['timestampMs'] } },
-          { if: { properties: { to: { const: 'offset' } } }, then: { required: ['offset'] } },
+          { if: { required: ['to'], properties: { to: { const: 'timestamp' } } }, then: { required: ['timestampMs'] } },
+          { if: { required: ['to'], properties: { to: { const: 'offset' } } }, then: { required: ['offset'] } },
           { if: { required: ['partitions'] }, then: { required: ['topic'] } },
         ],
       },

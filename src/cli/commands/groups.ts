@@ -7,22 +7,18 @@ interface GroupSummary { groupId: string; state: string; protocolType: string; m
 interface GroupDescription {
   groupId: string; state: string; protocolType: string; protocol: string; totalLag: number;
   members: { memberId: string; clientId: string; clientHost: string; assignments: { topic: string; partitions: number[] }[] }[];
-  offsets: { topic: string; partition: number; committedOffset: number; highWatermark: number; lag: number; metadata: string }[];
+  offsets: { topic: string; partition: number; committedOffset: number | null; highWatermark: number | null; lag: number | null; memberId: string | null }[];
 }
 interface ResetResult { groupId: string; dryRun: boolean; partitions: { topic: string; partition: number; previousOffset: number | null; newOffset: number }[] }
 
 const groupPath = (id: string) => `/v1/groups/${encodeURIComponent(id)}`;
 
 function describeText(d: GroupDescription): string {
-  const assigned = new Map<string, string>();
-  for (const m of d.members) {
-    for (const a of m.assignments) for (const p of a.partitions) assigned.set(`${a.topic}/${p}`, m.memberId);
-  }
   return [
     keyValues([['Group', d.groupId], ['State', d.state], ['Protocol', `${d.protocolType || '-'}/${d.protocol || '-'}`], ['Members', d.members.length], ['Total lag', d.totalLag]]),
     '',
-    d.offsets.length === 0 ? 'No committed offsets.' : table(['topic', 'partition', 'committed', 'high watermark', 'lag', 'member'],
-      d.offsets.map((o) => [o.topic, o.partition, o.committedOffset, o.highWatermark, o.lag, assigned.get(`${o.topic}/${o.partition}`)])),
+    d.offsets.length === 0 ? 'No committed or assigned partitions.' : table(['topic', 'partition', 'committed', 'high watermark', 'lag', 'member'],
+      d.offsets.map((o) => [o.topic, o.partition, o.committedOffset, o.highWatermark, o.lag, o.memberId])),
     '',
     d.members.length === 0 ? 'No active members.' : table(['member', 'client id', 'host', 'assignment'],
       d.members.map((m) => [m.memberId, m.clientId, m.clientHost, m.assignments.map((a) => `${a.topic}:${a.partitions.join(',')}`).join(' ')])),
