@@ -2,6 +2,8 @@ import type { ApiHandler } from './handler.js';
 import { apiVersionsHandler, setApiListSource } from './api-versions.js';
 import { metadataHandler } from './metadata.js';
 import { produceHandler } from './produce.js';
+import { fetchHandler } from './fetch.js';
+import { listOffsetsHandler } from './list-offsets.js';
 
 /**
  * Every API this broker serves, one handler file each. ApiVersions (api-versions.ts) is computed
@@ -10,6 +12,8 @@ import { produceHandler } from './produce.js';
  */
 export const handlers: ApiHandler[] = [
   produceHandler,
+  fetchHandler,
+  listOffsetsHandler,
   metadataHandler,
   apiVersionsHandler,
 ];

@@ -1,10 +1,7 @@
 import type { PartitionLog } from '../journal/partition-log.js';
 import { JournalError } from '../journal/errors.js';
-import {
-  ATTR_TIMESTAMP_LOG_APPEND, BATCH_LENGTH_PREFIX_BYTES, OFFSET_ATTRIBUTES, OFFSET_MAX_TIMESTAMP,
-  readBatchHeader, writeBatchCrc, BATCH_HEADER_BYTES,
-} from '../protocol/records/batch-header.js';
-import { writeInt64 } from '../util/int64.js';
+import { BATCH_LENGTH_PREFIX_BYTES, readBatchHeader, BATCH_HEADER_BYTES } from '../protocol/records/batch-header.js';
+import { setLogAppendTime, decodeBatchRecords } from '../protocol/records/batch.js';
 import { assert } from '../util/assert.js';
 import { PartitionError } from './errors.js';
 import { ProducerState, nextSequence } from './producer-state.js';
@@ -73,6 +70,7 @@ export class Partition {
     // Single node: everything recovered from disk was fsynced or is at least in the file; the
     // journal's recovery truncated torn tails, so the whole log is committed.
     this.#highWatermark = options.log.logEndOffset;
+    options.log.highWatermark = this.#highWatermark;
   }
 
   get highWatermark(): number {
@@ -112,7 +110,7 @@ export class Partition {
     let logAppendTimeMs = -1;
     if (this.settings.logAppendTime) {
       logAppendTimeMs = Date.now();
-      stampLogAppendTime(batch, logAppendTimeMs);
+      setLogAppendTime(batch, logAppendTimeMs);
     }
 
     const idempotent = header.producerId >= 0;
@@ -162,6 +160,43 @@ export class Partition {
     } catch (err) {
       throw mapJournalError(err, this.#name());
     }
+  }
+
+  /**
+   * The first committed record whose timestamp is >= `timestampMs` (ListOffsets by time): the
+   * journal finds the batch by its time index, then the batch is decoded for the exact record.
+   * Null when no such record exists below the high watermark.
+   */
+  async offsetForTimestamp(timestampMs: number): Promise<{ offset: number; timestamp: number } | null> {
+    let found;
+    try {
+      found = await this.#log.offsetForTimestamp(timestampMs);
+    } catch (err) {
+      throw mapJournalError(err, this.#name());
+    }
+    if (found === null || found.offset >= this.#highWatermark) return null;
+    let records;
+    try {
+      records = await decodeBatchRecords(found.batch, { verifyCrc: false });
+    } catch (err) {
+      throw new PartitionError('CORRUPT', `${this.#name()}: batch at ${found.offset} does not decode: ${(err as Error).message}`, { cause: err });
+    }
+    for (const r of records) {
+      if (r.timestamp >= timestampMs && r.offset < this.#highWatermark) return { offset: r.offset, timestamp: r.timestamp };
+    }
+    // The batch's maxTimestamp qualified but no record did (clock skew inside the batch): Kafka
+    // then answers with the next batch; a later batch must qualify too, so report its start.
+    const next = found.offset + records.length;
+    return next < this.#highWatermark ? this.#firstRecordFrom(next) : null;
+  }
+
+  async #firstRecordFrom(offset: number): Promise<{ offset: number; timestamp: number } | null> {
+    const { chunks } = await this.read(offset, 1);
+    const first = chunks[0];
+    if (!first) return null;
+    const records = await decodeBatchRecords(first, { verifyCrc: false });
+    const r = records.find((x) => x.offset >= offset);
+    return r ? { offset: r.offset, timestamp: r.timestamp } : null;
   }
 
   /**
@@ -233,6 +268,7 @@ export class Partition {
   #advanceHighWatermark(next: number): void {
     if (next <= this.#highWatermark) return;
     this.#highWatermark = next;
+    this.#log.highWatermark = next;
     for (const w of [...this.#waiters]) if (next > w.offset) w.resolve();
   }
 
@@ -245,14 +281,6 @@ export class Partition {
   #name(): string {
     return `${this.topic}-${this.index}`;
   }
-}
-
-/** Marks the batch LogAppendTime and stamps maxTimestamp; both are CRC-covered, so the CRC is rewritten. */
-function stampLogAppendTime(batch: Buffer, nowMs: number): void {
-  const attributes = batch.readInt16BE(OFFSET_ATTRIBUTES);
-  batch.writeInt16BE(attributes | ATTR_TIMESTAMP_LOG_APPEND, OFFSET_ATTRIBUTES);
-  writeInt64(batch, OFFSET_MAX_TIMESTAMP, nowMs);
-  writeBatchCrc(batch, 0);
 }
 
 function mapJournalError(err: unknown, name: string): Error {
