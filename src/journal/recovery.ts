@@ -83,13 +83,19 @@ export async function scanSegment(file: JournalFile, fileBytes: number, baseOffs
     }
     const at = pos - bufStart;
     let header;
-    if (opts.verifyCrc) {
-      const r = checkBatch(buf.subarray(at, at + need), 0, need);
-      if (!r.ok) { stopReason = `${r.reason} at ${pos}: ${r.detail}`; break; }
-      header = r.header;
-    } else {
-      header = readBatchHeader(buf, at);
-      if (header.magic !== MAGIC_V2) { stopReason = `bad magic ${header.magic} at ${pos}`; break; }
+    try {
+      if (opts.verifyCrc) {
+        const r = checkBatch(buf.subarray(at, at + need), 0, need);
+        if (!r.ok) { stopReason = `${r.reason} at ${pos}: ${r.detail}`; break; }
+        header = r.header;
+      } else {
+        header = readBatchHeader(buf, at);
+        if (header.magic !== MAGIC_V2) { stopReason = `bad magic ${header.magic} at ${pos}`; break; }
+      }
+    } catch (err) {
+      // An int64 field outside the safe range (baseOffset is not covered by the CRC).
+      stopReason = `unreadable header at ${pos}: ${(err as Error).message}`;
+      break;
     }
     if (header.baseOffset !== nextOffset) { stopReason = `offset ${header.baseOffset} at ${pos}, expected ${nextOffset}`; break; }
     if (header.lastOffsetDelta < 0) { stopReason = `negative lastOffsetDelta at ${pos}`; break; }

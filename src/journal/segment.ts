@@ -105,7 +105,8 @@ export class Segment implements PageOwner {
     // must run exactly to the end of the file.
     if (this.size > 0) {
       const lastPos = idx.lastPosition;
-      const h = await this.headerAt(lastPos);
+      const h = await this.headerAt(lastPos).catch(() => null);
+      if (h === null) return 'offset index points at an unreadable header';
       if (h.baseOffset !== this.base + idx.rel[idx.length - 1]!) return `offset index entry points at offset ${h.baseOffset}`;
       const tail = await this.walkFrom(lastPos, h.baseOffset);
       if (tail === null) return 'batches after the last index entry do not end at the end of the file';
@@ -243,8 +244,8 @@ export class Segment implements PageOwner {
       let ok = true;
       let first = true;
       while (p < this.size) {
-        const h = await this.headerAt(p);
-        if (first && h.baseOffset !== expect) { ok = false; break; }
+        const h = first ? await this.headerAt(p).catch(() => null) : await this.headerAt(p);
+        if (h === null || (first && h.baseOffset !== expect)) { ok = false; break; }
         first = false;
         if (h.lastOffset >= offset) return p;
         p += h.totalBytes;
@@ -260,7 +261,7 @@ export class Segment implements PageOwner {
     for (let attempt = 0; attempt < 2; attempt++) {
       const i = this.timeIndex.lastBefore(t);
       let p = i < 0 ? 0 : this.timeIndex.pos[i]!;
-      if (i >= 0 && p < this.size && (await this.headerAt(p)).baseOffset !== this.base + this.timeIndex.rel[i]!) {
+      if (i >= 0 && p < this.size && (await this.headerAt(p).catch(() => null))?.baseOffset !== this.base + this.timeIndex.rel[i]!) {
         await this.rebuildIndexes(); // the entry does not point at the batch it names
         continue;
       }
