@@ -90,7 +90,7 @@ function defaultExpr(ctx: Ctx, f: FieldSpec): string {
   const where = `${ctx.msg.sourcePath}: ${f.name}`;
   const t = f.type;
   if (f.default === 'null') {
-    if (!isNullableAnywhere(f) || t.kind === 'primitive' && !['string', 'bytes', 'records'].includes(t.name)) {
+    if (isEmpty(intersect(f.nullableVersions, f.versions)) || (t.kind === 'primitive' && !['string', 'bytes', 'records'].includes(t.name))) {
       throw new Error(`${where}: default null on a non-nullable field`);
     }
     return 'null';
