@@ -4,6 +4,17 @@ import { metadataHandler } from './metadata.js';
 import { produceHandler } from './produce.js';
 import { fetchHandler } from './fetch.js';
 import { listOffsetsHandler } from './list-offsets.js';
+import { offsetCommitHandler } from './offset-commit.js';
+import { offsetFetchHandler } from './offset-fetch.js';
+import { findCoordinatorHandler } from './find-coordinator.js';
+import { joinGroupHandler } from './join-group.js';
+import { heartbeatHandler } from './heartbeat.js';
+import { leaveGroupHandler } from './leave-group.js';
+import { syncGroupHandler } from './sync-group.js';
+import { describeGroupsHandler } from './describe-groups.js';
+import { listGroupsHandler } from './list-groups.js';
+import { deleteGroupsHandler } from './delete-groups.js';
+import { offsetDeleteHandler } from './offset-delete.js';
 
 /**
  * Every API this broker serves, one handler file each. ApiVersions (api-versions.ts) is computed
@@ -15,7 +26,18 @@ export const handlers: ApiHandler[] = [
   fetchHandler,
   listOffsetsHandler,
   metadataHandler,
+  offsetCommitHandler,
+  offsetFetchHandler,
+  findCoordinatorHandler,
+  joinGroupHandler,
+  heartbeatHandler,
+  leaveGroupHandler,
+  syncGroupHandler,
+  describeGroupsHandler,
+  listGroupsHandler,
   apiVersionsHandler,
+  deleteGroupsHandler,
+  offsetDeleteHandler,
 ];
 
 /** Lookup by API key, rebuilt if the list changed. */
