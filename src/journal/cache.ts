@@ -3,10 +3,12 @@
  *
  * - Read-write shared pages: the writer copies what it has just appended into the tail page, so
  *   readers near the tail are served from memory written moments ago, without a disk read.
- * - Eviction weighs recency AND distance from the partition's tail: score = (ticks since last use)
- *   + (pages between this page and its partition's tail) × DISTANCE_WEIGHT. The highest score goes
- *   first, so a consumer replaying old data churns through its own far-from-tail pages and leaves
- *   the tail pages (which tail readers and followers use) in place.
+ * - Eviction weighs recency AND distance from the partition's tail:
+ *     score = (1 + lookups since last use) × (1 + pages between this page and its partition's tail × DISTANCE_WEIGHT)
+ *   The highest score goes first. Multiplying (rather than adding) keeps the two scales apart: a
+ *   consumer replaying old data churns through its own far-from-tail pages, whose scores grow with
+ *   their distance, and leaves the tail pages (which tail readers and followers use) in place even
+ *   when they were touched less recently than the replayed ones.
  * - Buffers handed to readers are subarrays of page buffers. A page's bytes below its `length`
  *   never change after they are written: truncation drops pages instead of overwriting them, so a
  *   subarray that is still being written to a socket stays intact.
@@ -17,7 +19,7 @@ import { assert } from '../util/assert.js';
 export const PAGE_BYTES_DEFAULT = 256 * 1024;
 /** Default cache budget per node. */
 export const CACHE_BYTES_MAX_DEFAULT = 256 * 1024 * 1024;
-/** Weight of one page of distance from the tail, in units of "accesses since last use". */
+/** How much one page of distance from the tail multiplies a page's eviction score. */
 export const DISTANCE_WEIGHT = 1;
 /** When over budget, evict down to this fraction of the budget, so the scoring pass is amortised. */
 const EVICT_TO_FRACTION = 15 / 16;
@@ -129,7 +131,7 @@ export class PageCache {
     for (const p of this.all) {
       if (p === keep) continue;
       const distancePages = Math.max(0, p.owner.distanceToTailBytes(p.index)) / this.pageBytes;
-      scored.push({ p, score: (this.tick - p.lastUse) + distancePages * DISTANCE_WEIGHT });
+      scored.push({ p, score: (1 + this.tick - p.lastUse) * (1 + distancePages * DISTANCE_WEIGHT) });
     }
     scored.sort((a, b) => b.score - a.score);
     for (const { p } of scored) {
