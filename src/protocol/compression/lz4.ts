@@ -1,8 +1,9 @@
 /**
- * lz4 (Kafka codec 3): the LZ4 *frame* format. compress() uses lz4-napi's frame encoder (lz4_flex): version 01,
- * independent blocks, no content size or content checksum, like the Java client's frames; unlike
- * Java's fixed 64 KiB it picks the block size from the input (64 KiB for < 64 KiB up to 4 MiB),
- * which every reader (Java, librdkafka, lz4 reference) accepts. decompress() parses frames itself (lz4-frame.ts) and inflates blocks
+ * lz4 (Kafka codec 3): the LZ4 *frame* format. compress() writes the frame the Java client and
+ * librdkafka write: version 01, independent 64 KiB blocks (Java rejects linked blocks), no content
+ * size, no checksums beyond the header's; blocks are compressed in parallel with lz4-napi's block
+ * encoder and stored raw when they do not shrink. (lz4-napi's own frame encoder picks up to 4 MiB
+ * blocks, which inflate slower: each needs a 4 MiB output buffer.) decompress() parses frames itself (lz4-frame.ts) and inflates blocks
  * with lz4-napi's block decoder so output stays bounded; it accepts independent and linked
  * blocks, block and content checksums, a content size, and the old broken header checksum.
  *
@@ -10,9 +11,9 @@
  * those maxima fits the bound, independent blocks inflate in parallel on the thread pool;
  * otherwise they inflate one at a time and the running total is checked after each block.
  */
-import { compressFrame, uncompress } from 'lz4-napi';
+import { compress as compressBlock, uncompress } from 'lz4-napi';
 import { CompressionError, corrupt, tooLarge, type Codec } from './codec.js';
-import { LZ4_LINKED_DICT_BYTES, parseLz4Frames, type Lz4Block, type Lz4Frame } from './lz4-frame.js';
+import { LZ4_FRAME_MAGIC, LZ4_LINKED_DICT_BYTES, parseLz4Frames, type Lz4Block, type Lz4Frame } from './lz4-frame.js';
 import { xxhash32 } from './xxhash32.js';
 
 const NAME = 'lz4';
@@ -63,6 +64,34 @@ async function inflateFrame(frame: Lz4Frame, budget: number, parallel: boolean):
   }
   if (frame.contentChecksum !== null && xxhash32(out) !== frame.contentChecksum) throw new CompressionError(NAME, 'corrupt', 'content checksum mismatch');
   return out;
+}
+
+/** Block size we write: 64 KiB, BD code 4, as Java's KafkaLZ4BlockOutputStream and librdkafka. */
+export const LZ4_WRITE_BLOCK_BYTES = 64 * 1024;
+const FLG_WRITE = 0x60; // version 01, independent blocks
+const BD_WRITE = 0x40; // 64 KiB
+const BLOCK_STORED_BIT = 0x80000000;
+
+async function compressFrame(data: Buffer): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (let pos = 0; pos < data.length; pos += LZ4_WRITE_BLOCK_BYTES) chunks.push(data.subarray(pos, pos + LZ4_WRITE_BLOCK_BYTES));
+  // lz4-napi prepends a 4-byte size to each block, which the frame format does not have.
+  const blocks = await Promise.all(chunks.map((chunk) => compressBlock(chunk)));
+  const header = Buffer.allocUnsafe(7);
+  header.writeUInt32LE(LZ4_FRAME_MAGIC, 0);
+  header[4] = FLG_WRITE;
+  header[5] = BD_WRITE;
+  header[6] = (xxhash32(header.subarray(4, 6)) >>> 8) & 0xff;
+  const parts: Buffer[] = [header];
+  for (let i = 0; i < chunks.length; i++) {
+    const compressed = blocks[i]!.subarray(4);
+    const stored = compressed.length >= chunks[i]!.length;
+    const size = Buffer.allocUnsafe(4);
+    size.writeUInt32LE(stored ? (chunks[i]!.length | BLOCK_STORED_BIT) >>> 0 : compressed.length, 0);
+    parts.push(size, stored ? chunks[i]! : compressed);
+  }
+  parts.push(Buffer.alloc(4)); // end mark
+  return Buffer.concat(parts);
 }
 
 export function lz4Codec(decompressedBytesMax: number): Codec {

@@ -3,7 +3,7 @@ import { compressSync as blockCompress } from 'lz4-napi';
 import { lz4Codec } from '../../../src/protocol/compression/lz4.js';
 import { blockBytesMaxOf, LZ4_LINKED_DICT_BYTES } from '../../../src/protocol/compression/lz4-frame.js';
 import { xxhash32 } from '../../../src/protocol/compression/xxhash32.js';
-import { jsonish, mixed, rng, MiB } from './fixtures/sample-data.js';
+import { jsonish, mixed, randomBytes, rng, MiB } from './fixtures/sample-data.js';
 
 const codec = lz4Codec(64 * MiB);
 const MAGIC = Buffer.from('04224d18', 'hex');
@@ -50,13 +50,23 @@ function frame(spec: FrameSpec): Buffer {
   return Buffer.concat(parts);
 }
 
-t.test('compress writes an LZ4 frame readable by every client: version 01, independent blocks, valid header checksum', async (t) => {
+t.test('compress writes the frame Java and librdkafka write: version 01, independent 64 KiB blocks, header checksum', async (t) => {
   const data = jsonish(rng(8), 200_000);
   const out = await codec.compress(data);
   t.ok(out.subarray(0, 4).equals(MAGIC), 'frame magic 04 22 4D 18');
   t.equal(out[4]! & 0xc0, 0x40, 'version 01');
   t.equal(out[4]! & 0x20, 0x20, 'independent blocks');
-  t.ok([KiB64, 4 * KiB64, 16 * KiB64, 64 * KiB64].includes(blockBytesMaxOf(out[5]!)), 'a block size the spec defines');
+  t.equal(out[4], 0x60, 'FLG: no content size, no checksums');
+  t.equal(blockBytesMaxOf(out[5]!), KiB64);
+  // Walk the blocks: four of 64 KiB or less, then the end mark, nothing after.
+  let pos = 7;
+  let blocks = 0;
+  while (out.readUInt32LE(pos) !== 0) {
+    pos += 4 + (out.readUInt32LE(pos) & 0x7fffffff);
+    blocks++;
+  }
+  t.equal(blocks, Math.ceil(data.length / KiB64));
+  t.equal(pos + 4, out.length);
   t.equal(out[6], (xxhash32(out.subarray(4, 6)) >>> 8) & 0xff, 'header checksum over the descriptor');
   t.ok((await codec.decompress(out)).equals(data));
 });
@@ -114,6 +124,14 @@ t.test('checksum, size and descriptor errors are CompressionErrors', async (t) =
   await t.rejects(codec.decompress(frame({ flg: 0x60, blocks: [{ bytes: Buffer.alloc(KiB64 + 1), stored: true }] })), { name: 'CompressionError', reason: 'corrupt' }, 'block over the maximum');
   const noEnd = frame({ flg: 0x60, blocks: [{ bytes: block }] });
   await t.rejects(codec.decompress(noEnd.subarray(0, noEnd.length - 4)), { name: 'CompressionError', reason: 'corrupt', message: /truncated/ });
+});
+
+t.test('incompressible blocks are stored raw (high bit of the block size)', async (t) => {
+  const noise = randomBytes(rng(14), 1000);
+  const out = await codec.compress(noise);
+  t.equal(out.readUInt32LE(7), (0x80000000 | 1000) >>> 0);
+  t.ok(out.subarray(11, 1011).equals(noise));
+  t.ok((await codec.decompress(out)).equals(noise));
 });
 
 t.test('an lz4 bomb stops at the bound', async (t) => {
