@@ -1,0 +1,61 @@
+/**
+ * Shared bits of the consumer-group interop tests (test/interop/groups-*.test.ts): bounded
+ * polling, record bookkeeping, and the rule for Debian clients that may be missing (skip with the
+ * package name locally; fail when CI=true).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const PYTHON = '/usr/bin/python3';
+
+/** Polls `check` every pollMs until it returns true or timeoutMs passes; returns the last result. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, pollMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+interface SkipTarget {
+  skip(msg: string): void;
+  fail(msg: string): void;
+}
+
+/**
+ * Whether a Debian client is usable. When it is not: CI=true fails the test (the CI image must
+ * have it), otherwise the test reports a skip naming the package to install.
+ */
+export function debianClientAvailable(t: SkipTarget, pkg: string, probe: () => boolean): boolean {
+  if (probe()) return true;
+  const msg = `${pkg} is not installed (apt-get install ${pkg})`;
+  if (process.env.CI === 'true') t.fail(msg);
+  else t.skip(msg);
+  return false;
+}
+
+export function pythonModuleAvailable(module: string): boolean {
+  if (!existsSync(PYTHON)) return false;
+  return spawnSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
+
+export function commandAvailable(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Values "0".."n-1" that were never seen, and those seen more than once. */
+export function tally(seen: Iterable<string>, n: number): { missing: number[]; duplicates: number } {
+  const counts = new Map<string, number>();
+  let duplicates = 0;
+  for (const v of seen) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > 1) duplicates++;
+  }
+  const missing: number[] = [];
+  for (let i = 0; i < n; i++) if (!counts.has(String(i))) missing.push(i);
+  return { missing, duplicates };
+}
