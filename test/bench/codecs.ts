@@ -4,9 +4,7 @@
  * semi-random JSON-ish text, plus decodeBatchRecords on a 1 MiB batch. One call at a time (no
  * concurrency), so the numbers are per-call latency turned into throughput on this machine.
  */
-import { compressSync as lz4Block } from 'lz4-napi';
 import { codecFor } from '../../src/protocol/compression/index.js';
-import { xxhash32 } from '../../src/protocol/compression/xxhash32.js';
 import { buildBatch, decodeBatchRecords } from '../../src/protocol/records/batch.js';
 import { Compression } from '../../src/protocol/records/batch-header.js';
 import { jsonish, rng, MiB } from '../protocol/compression/fixtures/sample-data.js';
@@ -36,21 +34,6 @@ for (const [name, compression] of [['gzip', Compression.Gzip], ['snappy', Compre
   const d = await rate(() => codec.decompress(compressed), data.length);
   rows.push([name, c.toFixed(0), d.toFixed(0), (data.length / compressed.length).toFixed(2)]);
 }
-
-// lz4 frames as Java and librdkafka write them (independent 64 KiB blocks; lz4-napi's encoder
-// picks bigger blocks for big inputs): decoded block-parallel on the thread pool.
-const LZ4_BLOCK_BYTES = 64 * 1024;
-const lz4Parts: Buffer[] = [Buffer.from('04224d186040', 'hex'), Buffer.from([(xxhash32(Buffer.from('6040', 'hex')) >>> 8) & 0xff])];
-for (let pos = 0; pos < data.length; pos += LZ4_BLOCK_BYTES) {
-  const block = lz4Block(data.subarray(pos, pos + LZ4_BLOCK_BYTES) as Buffer<ArrayBuffer>).subarray(4);
-  const size = Buffer.alloc(4);
-  size.writeUInt32LE(block.length, 0);
-  lz4Parts.push(size, block);
-}
-lz4Parts.push(Buffer.alloc(4));
-const lz4Frame64 = Buffer.concat(lz4Parts);
-if (!(await codecFor(Compression.Lz4).decompress(lz4Frame64)).equals(data)) throw new Error('lz4 64 KiB frame round trip failed');
-rows.push(['lz4 (64 KiB-block frames)', '-', (await rate(() => codecFor(Compression.Lz4).decompress(lz4Frame64), data.length)).toFixed(0), (data.length / lz4Frame64.length).toFixed(2)]);
 
 // Whole-batch decode: ~1 MiB of 1 KiB records.
 const records = Array.from({ length: 1024 }, (_, i) => ({ key: Buffer.from(`k${i}`), value: data.subarray(i * 1024, (i + 1) * 1024), timestamp: 1_700_000_000_000 + i }));

@@ -115,31 +115,46 @@ export interface BuildBatchOptions {
   control?: boolean;
   transactional?: boolean;
   partitionLeaderEpoch?: number;
+  /**
+   * Defaults to the last record's offsetDelta. Set it (with explicit record offsetDeltas, or no
+   * records at all) to keep a batch's offset range when a filter drops records from it.
+   */
+  lastOffsetDelta?: number;
 }
 
-/** The uncompressed records section for `records`, with the timestamps the header needs. */
-export function encodeRecords(records: RecordInput[], nowMs: number): { section: Buffer; baseTimestamp: number; maxTimestamp: number } {
-  assert(records.length > 0, 'a batch holds at least one record');
-  const baseTimestamp = records[0]!.timestamp ?? nowMs;
+/** The uncompressed records section for `records`, with the header fields it determines. */
+export function encodeRecords(
+  records: RecordInput[],
+  nowMs: number,
+  lastOffsetDeltaOverride?: number,
+): { section: Buffer; baseTimestamp: number; maxTimestamp: number; lastOffsetDelta: number } {
+  assert(records.length > 0 || lastOffsetDeltaOverride !== undefined, 'an empty batch needs an explicit lastOffsetDelta');
+  const baseTimestamp = records[0]?.timestamp ?? nowMs;
   let maxTimestamp = baseTimestamp;
+  let previousOffsetDelta = -1;
   const planned = records.map((r, i) => {
     const timestamp = r.timestamp ?? nowMs;
     if (timestamp > maxTimestamp) maxTimestamp = timestamp;
-    return planRecord(r, timestamp - baseTimestamp, i);
+    const offsetDelta = r.offsetDelta ?? i;
+    assert(Number.isInteger(offsetDelta) && offsetDelta > previousOffsetDelta, `offset deltas increase (${previousOffsetDelta} then ${offsetDelta})`);
+    previousOffsetDelta = offsetDelta;
+    return planRecord(r, timestamp - baseTimestamp, offsetDelta);
   });
+  const lastOffsetDelta = lastOffsetDeltaOverride ?? previousOffsetDelta;
+  assert(lastOffsetDelta >= previousOffsetDelta, `lastOffsetDelta ${lastOffsetDelta} is below the last record's ${previousOffsetDelta}`);
   let bytes = 0;
   for (const p of planned) bytes += p.totalBytes;
   const section = Buffer.allocUnsafe(bytes);
   let pos = 0;
   for (const p of planned) pos = writeRecord(section, pos, p);
   assert(pos === bytes, 'planned record sizes match what was written');
-  return { section, baseTimestamp, maxTimestamp };
+  return { section, baseTimestamp, maxTimestamp, lastOffsetDelta };
 }
 
 /** Lays out a batch around an already encoded (and possibly compressed) records section. */
 export function assembleBatch(
   payload: Buffer,
-  fields: { recordCount: number; baseTimestamp: number; maxTimestamp: number; attributes: number },
+  fields: { recordCount: number; lastOffsetDelta: number; baseTimestamp: number; maxTimestamp: number; attributes: number },
   options: BuildBatchOptions,
 ): Buffer {
   const batch = Buffer.allocUnsafe(BATCH_HEADER_BYTES + payload.length);
@@ -148,7 +163,7 @@ export function assembleBatch(
   batch.writeInt32BE(options.partitionLeaderEpoch ?? -1, OFFSET_PARTITION_LEADER_EPOCH);
   batch.writeInt8(MAGIC_V2, OFFSET_MAGIC);
   batch.writeInt16BE(fields.attributes, OFFSET_ATTRIBUTES);
-  batch.writeInt32BE(fields.recordCount - 1, OFFSET_LAST_OFFSET_DELTA);
+  batch.writeInt32BE(fields.lastOffsetDelta, OFFSET_LAST_OFFSET_DELTA);
   writeInt64(batch, OFFSET_BASE_TIMESTAMP, fields.baseTimestamp);
   writeInt64(batch, OFFSET_MAX_TIMESTAMP, fields.maxTimestamp);
   writeInt64(batch, OFFSET_PRODUCER_ID, options.producerId ?? -1);
@@ -165,20 +180,21 @@ function attributesOf(compression: Compression, options: BuildBatchOptions): num
 }
 
 /**
- * Builds a valid v2 batch (CreateTime) holding `records` with offset deltas 0..n-1. A record
- * without a timestamp gets the current time. Producer fields default to -1 (no idempotence).
+ * Builds a valid v2 batch (CreateTime) holding `records`, with offset deltas 0..n-1 unless the
+ * records carry their own. A record without a timestamp gets the current time; baseTimestamp is
+ * the first record's. Producer fields default to -1 (no idempotence).
  */
 export async function buildBatch(records: RecordInput[], options: BuildBatchOptions = {}): Promise<Buffer> {
   const compression = options.compression ?? Compression.None;
-  const { section, baseTimestamp, maxTimestamp } = encodeRecords(records, Date.now());
+  const { section, ...fields } = encodeRecords(records, Date.now(), options.lastOffsetDelta);
   const payload = compression === Compression.None ? section : await codecFor(compression).compress(section);
-  return assembleBatch(payload, { recordCount: records.length, baseTimestamp, maxTimestamp, attributes: attributesOf(compression, options) }, options);
+  return assembleBatch(payload, { recordCount: records.length, ...fields, attributes: attributesOf(compression, options) }, options);
 }
 
 /** buildBatch without compression, synchronously (for control batches and the Raft layer). */
 export function buildBatchUncompressed(records: RecordInput[], options: Omit<BuildBatchOptions, 'compression'> = {}): Buffer {
-  const { section, baseTimestamp, maxTimestamp } = encodeRecords(records, Date.now());
-  return assembleBatch(section, { recordCount: records.length, baseTimestamp, maxTimestamp, attributes: attributesOf(Compression.None, options) }, options);
+  const { section, ...fields } = encodeRecords(records, Date.now(), options.lastOffsetDelta);
+  return assembleBatch(section, { recordCount: records.length, ...fields, attributes: attributesOf(Compression.None, options) }, options);
 }
 
 /**

@@ -38,6 +38,11 @@ export interface RecordInput {
   value: Buffer | null;
   headers?: RecordHeader[];
   timestamp?: number;
+  /**
+   * Position in the batch relative to baseOffset; defaults to the record's index. Set it to keep
+   * gaps, e.g. when a filter rebuilds a batch and must keep the surviving records' offsets.
+   */
+  offsetDelta?: number;
 }
 
 /** Smallest encoded record: length, attributes, timestampDelta, offsetDelta, key, value, headerCount. */

@@ -52,6 +52,23 @@ t.test('defaults: no producer (-1), offset 0, epoch -1, current time', async (t)
   t.equal(flags, ATTR_CONTROL | ATTR_TRANSACTIONAL);
 });
 
+t.test('explicit offset deltas and lastOffsetDelta keep a filtered batch\'s offsets and range', async (t) => {
+  const kept = [0, 3, 7].map((offsetDelta) => ({ key: null, value: Buffer.from(`r${offsetDelta}`), timestamp: T0 + offsetDelta, offsetDelta }));
+  for (const compression of [Compression.None, Compression.Snappy]) {
+    const batch = await buildBatch(kept, { baseOffset: 50, lastOffsetDelta: 9, compression });
+    t.ok(checkBatch(batch, 0, BATCH_BYTES_MAX).ok);
+    t.match(readBatchHeader(batch), { recordCount: 3, lastOffsetDelta: 9 });
+    t.same((await decodeBatchRecords(batch)).map((r) => r.offset), [50, 53, 57]);
+  }
+  // Nothing left: an empty batch still covers its offset range.
+  const empty = await buildBatch([], { baseOffset: 60, lastOffsetDelta: 4 });
+  t.match(readBatchHeader(empty), { recordCount: 0, lastOffsetDelta: 4, baseOffset: 60 });
+  t.same(await decodeBatchRecords(empty), []);
+  await t.rejects(buildBatch([], {}), /explicit lastOffsetDelta/);
+  await t.rejects(buildBatch([{ key: null, value: null, offsetDelta: 2 }, { key: null, value: null, offsetDelta: 2 }]), /increase/);
+  await t.rejects(buildBatch([{ key: null, value: null, offsetDelta: 5 }], { lastOffsetDelta: 4 }), /below/);
+});
+
 t.test('setLogAppendTime marks the batch, keeps the CRC valid, and every record reads the append time', async (t) => {
   for (const compression of [Compression.None, Compression.Zstd]) {
     const batch = await buildBatch(sampleRecords(2, 20), { compression, baseOffset: 100 });
