@@ -4,6 +4,7 @@ import { metadataHandler } from './metadata.js';
 import { produceHandler } from './produce.js';
 import { fetchHandler } from './fetch.js';
 import { listOffsetsHandler } from './list-offsets.js';
+import { initProducerIdHandler } from './init-producer-id.js';
 import { offsetCommitHandler } from './offset-commit.js';
 import { offsetFetchHandler } from './offset-fetch.js';
 import { findCoordinatorHandler } from './find-coordinator.js';
@@ -25,6 +26,7 @@ export const handlers: ApiHandler[] = [
   produceHandler,
   fetchHandler,
   listOffsetsHandler,
+  initProducerIdHandler,
   metadataHandler,
   offsetCommitHandler,
   offsetFetchHandler,
