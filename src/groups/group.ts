@@ -356,7 +356,6 @@ export class Group {
     if (old.awaitingSync !== null) old.awaitingSync(this.#errorSync('FENCED_INSTANCE_ID'));
     this.#opts.timers.clear(old.sessionTimer);
     this.#members.delete(oldId);
-    const protocolsUnchanged = sameProtocols(old.protocols, p.protocols);
     const member: Member = {
       ...old,
       memberId: newId,
@@ -374,7 +373,9 @@ export class Group {
     if (this.#leaderId === oldId) this.#leaderId = newId;
     this.#scheduleSession(member);
 
-    if (this.#state === 'Stable' && protocolsUnchanged) {
+    // As Kafka: no rebalance when the group would still pick the same protocol. The subscription
+    // metadata itself may differ (a restarted client reports no owned partitions yet).
+    if (this.#state === 'Stable' && this.#selectProtocol() === this.#protocolName) {
       void this.#opts.onPersist(this.snapshot()).then((error) => {
         if (error !== 'NONE') {
           respond(this.#errorJoin(error, newId));

@@ -3,7 +3,7 @@
  * polling, record bookkeeping, and the rule for Debian clients that may be missing (skip with the
  * package name locally; fail when CI=true).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const PYTHON = '/usr/bin/python3';
@@ -58,4 +58,60 @@ export function tally(seen: Iterable<string>, n: number): { missing: number[]; d
   const missing: number[] = [];
   for (let i = 0; i < n; i++) if (!counts.has(String(i))) missing.push(i);
   return { missing, duplicates };
+}
+
+/**
+ * A client process that prints one JSON object per line (test/interop/clients/*.py) and takes
+ * commands on stdin. Killed by PID at teardown if still running.
+ */
+export interface LineClient {
+  readonly events: Array<Record<string, unknown>>;
+  readonly pid: number;
+  /** Waits until some event satisfies pred; returns it, or null after timeoutMs. */
+  waitFor(pred: (e: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown> | null>;
+  send(command: string): void;
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+export function spawnLineClient(t: { teardown(fn: () => unknown): void }, cmd: string, args: string[]): LineClient {
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const events: Array<Record<string, unknown>> = [];
+  let err = '';
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      try {
+        events.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        err += `non-JSON stdout: ${line}\n`;
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => void (err += chunk.toString()));
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  t.teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid!, 'SIGKILL');
+      await exited;
+    }
+  });
+  return {
+    events,
+    pid: child.pid!,
+    exited,
+    stderr: () => err,
+    send(command) {
+      if (child.stdin!.writable) child.stdin!.write(`${command}\n`);
+    },
+    async waitFor(pred, timeoutMs) {
+      let found: Record<string, unknown> | null = null;
+      await waitUntil(() => (found = events.find(pred) ?? null) !== null, timeoutMs);
+      return found;
+    },
+  };
 }
