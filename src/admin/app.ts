@@ -30,6 +30,8 @@ export interface AdminAppOptions {
 export async function buildAdminApp(options: AdminAppOptions): Promise<FastifyInstance> {
   const app = fastify({
     loggerInstance: options.logger?.child({ module: 'admin' }),
+    // Scrapes and health probes arrive every few seconds; per-request log lines would drown the log.
+    disableRequestLogging: true,
     bodyLimit: adminBodyBytesMax,
     // Reject instead of silently dropping unknown fields, and do not coerce JSON types: a
     // `"partitions": "3"` typo must be a 400 naming the field, not a guess.

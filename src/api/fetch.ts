@@ -89,6 +89,17 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponseInput> = {
       topicId: t.topicId,
       partitions: t.targets.map(() => pass.answers[i++]!),
     }));
+    if (ctx.traffic) {
+      for (const r of responses) {
+        let bytes = 0;
+        for (const p of r.partitions) {
+          const records = p.records;
+          if (Buffer.isBuffer(records)) bytes += records.length;
+          else for (const chunk of records ?? []) bytes += chunk.length;
+        }
+        if (bytes > 0) ctx.traffic.fetched(r.topic, bytes);
+      }
+    }
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
   },
 

@@ -1,4 +1,5 @@
 import type { Broker } from '../broker/broker.js';
+import type { TrafficProbe } from '../metrics/probes/traffic.js';
 
 /**
  * The request header as handlers see it, decoded by server/ from request header v0–v2. ClientId is
@@ -21,6 +22,8 @@ export interface RequestContext {
   clientHost: string;
   broker: Broker;
   signal: AbortSignal;
+  /** Bytes/records per topic for /metrics (Produce and Fetch report); absent in tests without metrics. */
+  traffic?: TrafficProbe;
 }
 
 /**

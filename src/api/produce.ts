@@ -2,7 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readProduceRequest, type ProduceRequest } from '../protocol/generated/produce-request.js';
 import { writeProduceResponse, type ProduceResponse, type ProduceResponsePartitionResponses } from '../protocol/generated/produce-response.js';
-import { checkBatch, compressionOf, isControlBatch, ATTR_TRANSACTIONAL, Compression, type BatchHeader } from '../protocol/records/batch-header.js';
+import { checkBatch, compressionOf, isControlBatch, ATTR_TRANSACTIONAL, Compression, OFFSET_RECORD_COUNT, type BatchHeader } from '../protocol/records/batch-header.js';
 import type { Partition } from '../replication/partition.js';
 import type { Broker } from '../broker/broker.js';
 import type { ApiHandler, RequestContext } from './handler.js';
@@ -61,6 +61,7 @@ function validate(records: Buffer | null, index: number, version: number, batchB
 async function appendOne(partition: Partition, records: Buffer, index: number, acks: number, timeoutMs: number, ctx: RequestContext): Promise<PartitionAnswer> {
   try {
     const done = await partition.append(records, { acks, timeoutMs });
+    if (!done.duplicate) ctx.traffic?.produced(partition.topic, records.length, records.readInt32BE(OFFSET_RECORD_COUNT));
     return { ...answer(index, ErrorCode.NONE), baseOffset: done.baseOffset, logAppendTimeMs: done.logAppendTimeMs, logStartOffset: done.logStartOffset };
   } catch (err) {
     const e = kafkaErrorOf(err);

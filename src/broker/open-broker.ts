@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig, HostPort } from '../config/defaults.js';
 import { TopicStore } from '../cluster/topic-store.js';
 import { PartitionManager } from '../replication/partition-manager.js';
@@ -59,12 +60,13 @@ export class NodeBroker implements Broker {
     this.#closeHooks.push(hook);
   }
 
-  static async open(config: BrokerConfig, logger: Logger): Promise<NodeBroker> {
+  /** `options.journalFiles`: the journal file layer to use (metrics wrap the default one). */
+  static async open(config: BrokerConfig, logger: Logger, options: { journalFiles?: FileLayer } = {}): Promise<NodeBroker> {
     const dataDir = resolve(config.dataDir);
     await mkdir(dataDir, { recursive: true });
     const clusterId = await loadOrCreateClusterId(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger });
+    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
     await partitions.openAll(topics.list());
     topics.addListener(partitions);
     const producerIds = await ProducerIdAllocator.open(dataDir);

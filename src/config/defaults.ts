@@ -15,8 +15,10 @@ export interface BrokerConfig {
   listen: HostPort;
   /** Address put into Metadata; null means the bound address. */
   advertisedListener: HostPort | null;
-  /** Admin HTTP listener (served by admin/); null disables it. */
+  /** Admin HTTP listener (served by admin/): health, readiness, /metrics, /v1 JSON; null disables it. */
   adminListen: HostPort | null;
+  /** Export process and Node.js runtime metrics (CPU, memory, file descriptors, GC, heap) on /metrics. */
+  processMetrics: boolean;
   dataDir: string;
   /** Cluster id reported by Metadata; generated once and persisted under dataDir when null. */
   clusterId: string | null;
@@ -40,13 +42,16 @@ export interface BrokerConfig {
 }
 
 export const DEFAULT_LISTEN: HostPort = { host: '127.0.0.1', port: 9092 };
+/** The admin HTTP API's default address; the CLI's default --admin URL points here. */
+export const DEFAULT_ADMIN_LISTEN: HostPort = { host: '127.0.0.1', port: 9644 };
 
 export function defaultConfig(): BrokerConfig {
   return {
     nodeId: 0,
     listen: { ...DEFAULT_LISTEN },
     advertisedListener: null,
-    adminListen: null,
+    adminListen: { ...DEFAULT_ADMIN_LISTEN },
+    processMetrics: true,
     dataDir: './data',
     clusterId: null,
     autoCreateTopics: true,

@@ -26,7 +26,8 @@ interface FieldDef {
 export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'listen', type: 'hostport', flag: '--listen', env: 'CANOPY_LISTEN', doc: 'Kafka listener HOST:PORT (port 0 picks a free one). Default 127.0.0.1:9092.' },
   { key: 'dataDir', type: 'string', flag: '--data-dir', env: 'CANOPY_DATA_DIR', doc: 'Where topics, partitions and node state live. Default ./data.' },
-  { key: 'adminListen', type: 'hostport-or-null', flag: '--admin-listen', env: 'CANOPY_ADMIN_LISTEN', doc: 'Admin HTTP listener HOST:PORT (health, metrics). Default off.' },
+  { key: 'adminListen', type: 'hostport-or-null', flag: '--admin-listen', env: 'CANOPY_ADMIN_LISTEN', doc: 'Admin HTTP listener HOST:PORT (/healthz, /readyz, /metrics, /v1 JSON API, /openapi.json); "off" disables it. Default 127.0.0.1:9644.' },
+  { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0.' },
   { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },

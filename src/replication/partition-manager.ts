@@ -2,6 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../journal/partition-log.js';
+import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
 import { effectiveTopicConfig } from '../cluster/topic-config.js';
@@ -20,7 +21,11 @@ export class PartitionManager implements TopicListener {
   readonly #logger: Logger;
   readonly #byTopic = new Map<string, Partition[]>();
 
-  constructor(options: { config: BrokerConfig; logger: Logger }) {
+  readonly #journalFiles: FileLayer | undefined;
+
+  /** `journalFiles` replaces the journal's file layer (metrics wrap it to time writes and fsyncs). */
+  constructor(options: { config: BrokerConfig; logger: Logger; journalFiles?: FileLayer }) {
+    this.#journalFiles = options.journalFiles;
     this.#config = options.config;
     this.#root = join(options.config.dataDir, PARTITIONS_DIR);
     this.#logger = options.logger;
@@ -107,7 +112,7 @@ export class PartitionManager implements TopicListener {
 
   async #open(topic: TopicInfo, index: number): Promise<Partition> {
     const dir = join(this.#root, `${topic.name}-${index}`);
-    const log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger });
+    const log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, ...(this.#journalFiles ? { fs: this.#journalFiles } : {}) });
     const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
     this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');

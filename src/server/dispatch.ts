@@ -11,6 +11,14 @@ import { writeApiVersionsResponse } from '../protocol/generated/api-versions-res
 import { Reader, ProtocolDecodeError } from '../protocol/primitives/reader.js';
 import { Writer } from '../protocol/primitives/writer.js';
 import type { ConnectionInfo, DispatchOutcome, FrameDispatcher } from './connection.js';
+import type { ApiProbe, RequestOutcome } from '../metrics/probes/api.js';
+import type { TrafficProbe } from '../metrics/probes/traffic.js';
+
+/** Optional metrics probes: requests by API/version/outcome with latency; bytes per topic (handlers). */
+export interface DispatchProbes {
+  api?: ApiProbe;
+  traffic?: TrafficProbe;
+}
 
 /** api_key int16 + api_version int16 + correlation_id int32: the part every header version has. */
 const HEADER_FIXED_BYTES = 8;
@@ -27,12 +35,32 @@ const HEADER_FIXED_BYTES = 8;
  */
 export class ApiDispatcher implements FrameDispatcher {
   readonly #broker: Broker;
+  readonly #probes: DispatchProbes;
 
-  constructor(broker: Broker) {
+  constructor(broker: Broker, probes: DispatchProbes = {}) {
     this.#broker = broker;
+    this.#probes = probes;
   }
 
   dispatch(frame: Buffer, connection: ConnectionInfo): Promise<DispatchOutcome> {
+    const probe = this.#probes.api;
+    if (probe === undefined || frame.length < HEADER_FIXED_BYTES) return this.#dispatch(frame, connection);
+    const started = process.hrtime.bigint();
+    const apiKey = frame.readInt16BE(0);
+    const apiVersion = frame.readInt16BE(2);
+    const handler = handlerFor(apiKey);
+    const supported = handler !== undefined && apiVersion >= handler.minVersion && apiVersion <= handler.maxVersion;
+    const done = (outcome: RequestOutcome) => probe.requestDone(apiKey, apiVersion, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    return this.#dispatch(frame, connection).then((result) => {
+      done(!supported ? 'unsupported' : result.kind === 'close' ? 'error' : 'ok');
+      return result;
+    }, (err: unknown) => {
+      done('error');
+      throw err;
+    });
+  }
+
+  #dispatch(frame: Buffer, connection: ConnectionInfo): Promise<DispatchOutcome> {
     if (frame.length < HEADER_FIXED_BYTES) return Promise.resolve(close(`frame of ${frame.length} bytes is shorter than a request header`));
     const apiKey = frame.readInt16BE(0);
     const apiVersion = frame.readInt16BE(2);
@@ -56,7 +84,7 @@ export class ApiDispatcher implements FrameDispatcher {
       if (err instanceof ProtocolDecodeError) return Promise.resolve(close(`malformed request (API ${apiKey} v${apiVersion}): ${err.message}`));
       throw err;
     }
-    const ctx: RequestContext = { header, clientHost: connection.peer, broker: this.#broker, signal: connection.signal };
+    const ctx: RequestContext = { header, clientHost: connection.peer, broker: this.#broker, signal: connection.signal, ...(this.#probes.traffic ? { traffic: this.#probes.traffic } : {}) };
     return this.#run(handler, request, ctx);
   }
 

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { Limits } from '../config/limits.js';
+import type { ConnectionProbe } from '../metrics/probes/connections.js';
 import { Connection, type FrameDispatcher } from './connection.js';
 
 /**
@@ -14,8 +15,11 @@ export class KafkaServer {
   readonly #dispatcher: FrameDispatcher;
   readonly #logger: Logger;
   readonly #connections = new Set<Connection>();
+  readonly #probe: ConnectionProbe | undefined;
 
-  constructor(options: { limits: Limits; dispatcher: FrameDispatcher; logger: Logger }) {
+  /** `probe` (optional) counts accepted and open connections for /metrics. */
+  constructor(options: { limits: Limits; dispatcher: FrameDispatcher; logger: Logger; probe?: ConnectionProbe }) {
+    this.#probe = options.probe;
     this.#limits = options.limits;
     this.#dispatcher = options.dispatcher;
     this.#logger = options.logger;
@@ -60,6 +64,10 @@ export class KafkaServer {
       logger: this.#logger,
     });
     this.#connections.add(connection);
-    socket.once('close', () => this.#connections.delete(connection));
+    this.#probe?.opened();
+    socket.once('close', () => {
+      this.#connections.delete(connection);
+      this.#probe?.closed();
+    });
   }
 }

@@ -6,8 +6,10 @@
  *   await broker.stop();                                     // SIGTERM, waits for exit (graceful)
  *   const again = await spawnBroker(t, { dataDir: broker.dataDir });  // restart on the same data
  *
- * - Runs `node --import tsx src/cli/main.ts start --listen 127.0.0.1:0 --data-dir <dir>` (the
- *   source, so no build is needed), plus `args`, with `env` added to the environment.
+ * - Runs `node --import tsx src/cli/main.ts start --listen 127.0.0.1:0 --data-dir <dir>
+ *   --admin-listen 127.0.0.1:0` (the source, so no build is needed), plus `args` (a later flag
+ *   wins, e.g. `--admin-listen off`), with `env` added to the environment. `adminUrl` is the
+ *   admin API's address, read from the ready line.
  * - Ready when the broker logs its "canopy listening" line on stdout (the bound port is read
  *   from it), or rejects with the broker's output if it exits or takes longer than readyMsMax.
  * - t.teardown kills the process by PID (SIGKILL if still running) and removes the temp data dir
@@ -34,6 +36,8 @@ export interface SpawnBrokerOptions {
   /** Port to listen on; default 0 (a free port chosen by the OS). */
   port?: number;
   readyMsMax?: number;
+  /** Serve the admin HTTP API on a free port (default off, so parallel tests never collide). */
+  admin?: boolean;
 }
 
 export interface SpawnedBroker {
@@ -43,6 +47,10 @@ export interface SpawnedBroker {
   dataDir: string;
   /** "127.0.0.1:PORT" */
   bootstrap: string;
+  /** Admin HTTP port when spawned with { admin: true }, else null. */
+  adminPort: number | null;
+  /** "http://127.0.0.1:PORT" of the admin API (a free port by default), null with --admin-listen off. */
+  adminUrl: string | null;
   /** SIGTERM, then waits for exit; resolves with the exit code (SIGKILL after STOP_MS_MAX). */
   stop(): Promise<number | null>;
   kill(signal?: NodeJS.Signals): void;
@@ -58,7 +66,7 @@ interface Teardownable {
 export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions = {}): Promise<SpawnedBroker> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'canopy-broker-'));
-  const args = ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, ...(options.args ?? [])];
+  const args = ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, '--admin-listen', '127.0.0.1:0', ...(options.args ?? [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
@@ -75,6 +83,8 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  let adminPort: number | null = null;
+  let adminPort: number | null = null;
   const port = await new Promise<number>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`broker not ready within ${options.readyMsMax ?? READY_MS_MAX} ms:\n${out}`)), options.readyMsMax ?? READY_MS_MAX);
     let pending = '';
@@ -87,8 +97,9 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
         pending = pending.slice(nl + 1);
         if (!line.includes(READY_MESSAGE)) continue;
         try {
-          const parsed = JSON.parse(line) as { msg?: string; port?: number };
+          const parsed = JSON.parse(line) as { msg?: string; port?: number; admin?: { port?: number } | null };
           if (parsed.msg === READY_MESSAGE && typeof parsed.port === 'number') {
+            adminPort = typeof parsed.admin?.port === 'number' ? parsed.admin.port : null;
             clearTimeout(timer);
             res(parsed.port);
           }
@@ -110,6 +121,8 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     pid,
     dataDir,
     bootstrap: `127.0.0.1:${port}`,
+    adminPort,
+    adminUrl: adminPort === null ? null : `http://127.0.0.1:${adminPort}`,
     exited,
     output: () => out,
     kill(signal: NodeJS.Signals = 'SIGTERM') {

@@ -4,6 +4,12 @@ import { ConfigError } from '../../config/errors.js';
 import { NodeBroker } from '../../broker/open-broker.js';
 import { KafkaServer } from '../../server/server.js';
 import { ApiDispatcher } from '../../server/dispatch.js';
+import { NODE_FILE_LAYER } from '../../journal/file-layer.js';
+import { createMetrics } from '../../metrics/registry.js';
+import { observeJournalFiles } from '../../metrics/probes/journal-files.js';
+import { startAdminServer } from '../../admin/start-admin-server.js';
+import { observeBroker } from '../../admin/observe-broker.js';
+import { nodeVersion } from '../../admin/node-version.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
@@ -37,11 +43,25 @@ export async function run(args: string[]): Promise<number> {
     process.exit(70);
   });
 
-  const broker = await NodeBroker.open(config, logger);
-  const server = new KafkaServer({ limits: config.limits, dispatcher: new ApiDispatcher(broker), logger });
+  // Operator side (src/admin, src/metrics): one registry per process, probes passed down; the
+  // admin server starts before the Kafka listener so /readyz reports the gap.
+  const startedAtMs = Date.now();
+  const version = nodeVersion();
+  const metrics = createMetrics({ processMetrics: config.processMetrics });
+  const checks = { journalRecovered: false, kafkaListening: false };
+  const readiness = () => ({ ready: checks.journalRecovered && checks.kafkaListening, checks: { ...checks } });
+  metrics.node.observeReady(() => readiness().ready);
+  const broker = await NodeBroker.open(config, logger, { journalFiles: observeJournalFiles(NODE_FILE_LAYER, metrics.journal) });
+  checks.journalRecovered = true;
+  observeBroker(metrics, broker, version);
+  const admin = config.adminListen === null ? null
+    : await startAdminServer({ broker, metrics, listen: config.adminListen, version, startedAtMs, readiness });
+  const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
+  const server = new KafkaServer({ limits: config.limits, dispatcher, logger, probe: metrics.connections });
   const bound = await server.listen(config.listen.host, config.listen.port);
   broker.setBoundAddress(bound);
-  logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
+  checks.kafkaListening = true;
+  logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -53,8 +73,11 @@ export async function run(args: string[]): Promise<number> {
       stopping = true;
       logger.info({ signal }, 'shutting down');
       void (async () => {
+        checks.kafkaListening = false;
+        await admin?.close();
         await server.close();
         await broker.close();
+        metrics.stop();
         logger.info('stopped');
         resolve(0);
       })().catch((err: unknown) => {
