@@ -282,6 +282,12 @@ function guard(cond: string, lines: string[], indent: string): string[] {
   return [`${indent}if (${cond}) {`, ...lines.map((l) => `${indent}  ${l}`), `${indent}}`];
 }
 
+/** Condition for the tagged-field section: static when the message decides it, else `flexible`. */
+function flexibleGuard(ctx: Ctx): string {
+  const c = versionCondition(ctx.flex, ctx.valid);
+  return c === 'true' || c === 'false' ? c : 'flexible';
+}
+
 function hasFlexible(ctx: Ctx): boolean {
   return !isEmpty(ctx.flex);
 }
@@ -350,7 +356,7 @@ function emitRead(ctx: Ctx, s: StructSpec, isRoot: boolean): string[] {
       tagLines.push('  } else {', '    (unknownTaggedFields ??= []).push({ tag, data: r.readRaw(size) });', '  }');
     }
     tagLines.push('}');
-    body.push(...guard(versionCondition(ctx.flex, ctx.valid), tagLines, '  '));
+    body.push(...guard(flexibleGuard(ctx), tagLines, '  '));
   }
   const props = s.fields.map((f) => `${f.prop}: f_${f.prop}`);
   if (hasFlexible(ctx)) props.push('unknownTaggedFields');
@@ -393,7 +399,7 @@ function emitWrite(ctx: Ctx, s: StructSpec, isRoot: boolean): string[] {
       }
       lines.push('  writeTaggedFields(w, known, unknown);', '}');
     }
-    body.push(...guard(versionCondition(ctx.flex, ctx.valid), lines, '  '));
+    body.push(...guard(flexibleGuard(ctx), lines, '  '));
   }
   return wrapFunction(ctx, s, isRoot, 'write', body);
 }

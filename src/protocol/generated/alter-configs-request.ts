@@ -49,7 +49,7 @@ export function readAlterConfigsRequest(r: Reader, version: number): AlterConfig
   }
   f_validateOnly = r.readBool();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -70,7 +70,7 @@ export function writeAlterConfigsRequest(w: Writer, version: number, m: AlterCon
     writeAlterConfigsRequestAlterConfigsResource(w, version, flexible, e);
   }
   w.writeBool(m.validateOnly);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -92,7 +92,7 @@ function readAlterConfigsRequestAlterConfigsResource(r: Reader, version: number,
     f_configs = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -113,7 +113,7 @@ function writeAlterConfigsRequestAlterConfigsResource(w: Writer, version: number
   for (const e of m.configs) {
     writeAlterConfigsRequestAlterableConfig(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -121,13 +121,13 @@ function writeAlterConfigsRequestAlterConfigsResource(w: Writer, version: number
   }
 }
 
-function readAlterConfigsRequestAlterableConfig(r: Reader, version: number, flexible: boolean): AlterConfigsRequestAlterableConfig {
+function readAlterConfigsRequestAlterableConfig(r: Reader, _version: number, flexible: boolean): AlterConfigsRequestAlterableConfig {
   let f_name: string;
   let f_value: string | null;
   f_name = (flexible ? r.readCompactString() : r.readString());
   f_value = (flexible ? r.readCompactNullableString() : r.readNullableString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -143,7 +143,7 @@ function writeAlterConfigsRequestAlterableConfig(w: Writer, version: number, fle
   if (m.name == null) encodeNotNullable('AlterConfigsRequestAlterableConfig.name', version);
   if (flexible) w.writeCompactString(m.name); else w.writeString(m.name);
   if (flexible) w.writeCompactNullableString(m.value); else w.writeNullableString(m.value);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

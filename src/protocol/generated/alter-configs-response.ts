@@ -42,7 +42,7 @@ export function readAlterConfigsResponse(r: Reader, version: number): AlterConfi
     f_responses = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -63,7 +63,7 @@ export function writeAlterConfigsResponse(w: Writer, version: number, m: AlterCo
   for (const e of m.responses) {
     writeAlterConfigsResponseAlterConfigsResourceResponse(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -71,7 +71,7 @@ export function writeAlterConfigsResponse(w: Writer, version: number, m: AlterCo
   }
 }
 
-function readAlterConfigsResponseAlterConfigsResourceResponse(r: Reader, version: number, flexible: boolean): AlterConfigsResponseAlterConfigsResourceResponse {
+function readAlterConfigsResponseAlterConfigsResourceResponse(r: Reader, _version: number, flexible: boolean): AlterConfigsResponseAlterConfigsResourceResponse {
   let f_errorCode: number;
   let f_errorMessage: string | null;
   let f_resourceType: number;
@@ -81,7 +81,7 @@ function readAlterConfigsResponseAlterConfigsResourceResponse(r: Reader, version
   f_resourceType = r.readInt8();
   f_resourceName = (flexible ? r.readCompactString() : r.readString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -99,7 +99,7 @@ function writeAlterConfigsResponseAlterConfigsResourceResponse(w: Writer, versio
   w.writeInt8(m.resourceType);
   if (m.resourceName == null) encodeNotNullable('AlterConfigsResponseAlterConfigsResourceResponse.resourceName', version);
   if (flexible) w.writeCompactString(m.resourceName); else w.writeString(m.resourceName);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

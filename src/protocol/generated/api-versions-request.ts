@@ -17,6 +17,7 @@ export interface ApiVersionsRequest {
 
 export function readApiVersionsRequest(r: Reader, version: number): ApiVersionsRequest {
   if (version < 0 || version > 4) decodeBadVersion('ApiVersionsRequest', version);
+  const flexible = version >= 3;
   let f_clientSoftwareName: string = '';
   let f_clientSoftwareVersion: string = '';
   if (version >= 3) {
@@ -26,7 +27,7 @@ export function readApiVersionsRequest(r: Reader, version: number): ApiVersionsR
     f_clientSoftwareVersion = r.readCompactString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -40,6 +41,7 @@ export function readApiVersionsRequest(r: Reader, version: number): ApiVersionsR
 
 export function writeApiVersionsRequest(w: Writer, version: number, m: ApiVersionsRequest): void {
   if (version < 0 || version > 4) encodeBadVersion('ApiVersionsRequest', version);
+  const flexible = version >= 3;
   if (version >= 3) {
     if (m.clientSoftwareName == null) encodeNotNullable('ApiVersionsRequest.clientSoftwareName', version);
     w.writeCompactString(m.clientSoftwareName);
@@ -48,7 +50,7 @@ export function writeApiVersionsRequest(w: Writer, version: number, m: ApiVersio
     if (m.clientSoftwareVersion == null) encodeNotNullable('ApiVersionsRequest.clientSoftwareVersion', version);
     w.writeCompactString(m.clientSoftwareVersion);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -81,7 +81,7 @@ export function readApiVersionsResponse(r: Reader, version: number): ApiVersions
     f_throttleTimeMs = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -132,7 +132,7 @@ export function writeApiVersionsResponse(w: Writer, version: number, m: ApiVersi
   if (version >= 1) {
     w.writeInt32(m.throttleTimeMs);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_supportedFeatures = version >= 3 && !(m.supportedFeatures.length === 0);
@@ -171,7 +171,7 @@ export function writeApiVersionsResponse(w: Writer, version: number, m: ApiVersi
   }
 }
 
-function readApiVersionsResponseApiKeys(r: Reader, version: number, _flexible: boolean): ApiVersionsResponseApiKeys {
+function readApiVersionsResponseApiKeys(r: Reader, _version: number, flexible: boolean): ApiVersionsResponseApiKeys {
   let f_apiKey: number;
   let f_minVersion: number;
   let f_maxVersion: number;
@@ -179,7 +179,7 @@ function readApiVersionsResponseApiKeys(r: Reader, version: number, _flexible: b
   f_minVersion = r.readInt16();
   f_maxVersion = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -191,11 +191,11 @@ function readApiVersionsResponseApiKeys(r: Reader, version: number, _flexible: b
   return { apiKey: f_apiKey, minVersion: f_minVersion, maxVersion: f_maxVersion, unknownTaggedFields };
 }
 
-function writeApiVersionsResponseApiKeys(w: Writer, version: number, _flexible: boolean, m: ApiVersionsResponseApiKeys): void {
+function writeApiVersionsResponseApiKeys(w: Writer, _version: number, flexible: boolean, m: ApiVersionsResponseApiKeys): void {
   w.writeInt16(m.apiKey);
   w.writeInt16(m.minVersion);
   w.writeInt16(m.maxVersion);
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -203,7 +203,7 @@ function writeApiVersionsResponseApiKeys(w: Writer, version: number, _flexible: 
   }
 }
 
-function readApiVersionsResponseSupportedFeatures(r: Reader, version: number, _flexible: boolean): ApiVersionsResponseSupportedFeatures {
+function readApiVersionsResponseSupportedFeatures(r: Reader, version: number, flexible: boolean): ApiVersionsResponseSupportedFeatures {
   let f_name: string = '';
   let f_minVersion: number = 0;
   let f_maxVersion: number = 0;
@@ -217,7 +217,7 @@ function readApiVersionsResponseSupportedFeatures(r: Reader, version: number, _f
     f_maxVersion = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -229,7 +229,7 @@ function readApiVersionsResponseSupportedFeatures(r: Reader, version: number, _f
   return { name: f_name, minVersion: f_minVersion, maxVersion: f_maxVersion, unknownTaggedFields };
 }
 
-function writeApiVersionsResponseSupportedFeatures(w: Writer, version: number, _flexible: boolean, m: ApiVersionsResponseSupportedFeatures): void {
+function writeApiVersionsResponseSupportedFeatures(w: Writer, version: number, flexible: boolean, m: ApiVersionsResponseSupportedFeatures): void {
   if (version >= 3) {
     if (m.name == null) encodeNotNullable('ApiVersionsResponseSupportedFeatures.name', version);
     w.writeCompactString(m.name);
@@ -240,7 +240,7 @@ function writeApiVersionsResponseSupportedFeatures(w: Writer, version: number, _
   if (version >= 3) {
     w.writeInt16(m.maxVersion);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -248,7 +248,7 @@ function writeApiVersionsResponseSupportedFeatures(w: Writer, version: number, _
   }
 }
 
-function readApiVersionsResponseFinalizedFeatures(r: Reader, version: number, _flexible: boolean): ApiVersionsResponseFinalizedFeatures {
+function readApiVersionsResponseFinalizedFeatures(r: Reader, version: number, flexible: boolean): ApiVersionsResponseFinalizedFeatures {
   let f_name: string = '';
   let f_maxVersionLevel: number = 0;
   let f_minVersionLevel: number = 0;
@@ -262,7 +262,7 @@ function readApiVersionsResponseFinalizedFeatures(r: Reader, version: number, _f
     f_minVersionLevel = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -274,7 +274,7 @@ function readApiVersionsResponseFinalizedFeatures(r: Reader, version: number, _f
   return { name: f_name, maxVersionLevel: f_maxVersionLevel, minVersionLevel: f_minVersionLevel, unknownTaggedFields };
 }
 
-function writeApiVersionsResponseFinalizedFeatures(w: Writer, version: number, _flexible: boolean, m: ApiVersionsResponseFinalizedFeatures): void {
+function writeApiVersionsResponseFinalizedFeatures(w: Writer, version: number, flexible: boolean, m: ApiVersionsResponseFinalizedFeatures): void {
   if (version >= 3) {
     if (m.name == null) encodeNotNullable('ApiVersionsResponseFinalizedFeatures.name', version);
     w.writeCompactString(m.name);
@@ -285,7 +285,7 @@ function writeApiVersionsResponseFinalizedFeatures(w: Writer, version: number, _
   if (version >= 3) {
     w.writeInt16(m.minVersionLevel);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

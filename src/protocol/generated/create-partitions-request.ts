@@ -51,7 +51,7 @@ export function readCreatePartitionsRequest(r: Reader, version: number): CreateP
   f_timeoutMs = r.readInt32();
   f_validateOnly = r.readBool();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -73,7 +73,7 @@ export function writeCreatePartitionsRequest(w: Writer, version: number, m: Crea
   }
   w.writeInt32(m.timeoutMs);
   w.writeBool(m.validateOnly);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -98,7 +98,7 @@ function readCreatePartitionsRequestCreatePartitionsTopic(r: Reader, version: nu
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -122,7 +122,7 @@ function writeCreatePartitionsRequestCreatePartitionsTopic(w: Writer, version: n
       writeCreatePartitionsRequestCreatePartitionsAssignment(w, version, flexible, e);
     }
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -140,7 +140,7 @@ function readCreatePartitionsRequestCreatePartitionsAssignment(r: Reader, versio
     f_brokerIds = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -158,7 +158,7 @@ function writeCreatePartitionsRequestCreatePartitionsAssignment(w: Writer, versi
   for (const e of m.brokerIds) {
     w.writeInt32(e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -40,7 +40,7 @@ export function readCreatePartitionsResponse(r: Reader, version: number): Create
     f_results = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -61,7 +61,7 @@ export function writeCreatePartitionsResponse(w: Writer, version: number, m: Cre
   for (const e of m.results) {
     writeCreatePartitionsResponseCreatePartitionsTopicResult(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -69,7 +69,7 @@ export function writeCreatePartitionsResponse(w: Writer, version: number, m: Cre
   }
 }
 
-function readCreatePartitionsResponseCreatePartitionsTopicResult(r: Reader, version: number, flexible: boolean): CreatePartitionsResponseCreatePartitionsTopicResult {
+function readCreatePartitionsResponseCreatePartitionsTopicResult(r: Reader, _version: number, flexible: boolean): CreatePartitionsResponseCreatePartitionsTopicResult {
   let f_name: string;
   let f_errorCode: number;
   let f_errorMessage: string | null;
@@ -77,7 +77,7 @@ function readCreatePartitionsResponseCreatePartitionsTopicResult(r: Reader, vers
   f_errorCode = r.readInt16();
   f_errorMessage = (flexible ? r.readCompactNullableString() : r.readNullableString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -94,7 +94,7 @@ function writeCreatePartitionsResponseCreatePartitionsTopicResult(w: Writer, ver
   if (flexible) w.writeCompactString(m.name); else w.writeString(m.name);
   w.writeInt16(m.errorCode);
   if (flexible) w.writeCompactNullableString(m.errorMessage); else w.writeNullableString(m.errorMessage);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -68,7 +68,7 @@ export function readCreateTopicsRequest(r: Reader, version: number): CreateTopic
     f_validateOnly = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -92,7 +92,7 @@ export function writeCreateTopicsRequest(w: Writer, version: number, m: CreateTo
   if (version >= 1) {
     w.writeBool(m.validateOnly);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -124,7 +124,7 @@ function readCreateTopicsRequestCreatableTopic(r: Reader, version: number, flexi
     f_configs = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -151,7 +151,7 @@ function writeCreateTopicsRequestCreatableTopic(w: Writer, version: number, flex
   for (const e of m.configs) {
     writeCreateTopicsRequestCreatableTopicConfig(w, version, flexible, e);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -171,7 +171,7 @@ function readCreateTopicsRequestCreatableReplicaAssignment(r: Reader, version: n
     f_brokerIds = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -190,7 +190,7 @@ function writeCreateTopicsRequestCreatableReplicaAssignment(w: Writer, version: 
   for (const e of m.brokerIds) {
     w.writeInt32(e);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -198,13 +198,13 @@ function writeCreateTopicsRequestCreatableReplicaAssignment(w: Writer, version: 
   }
 }
 
-function readCreateTopicsRequestCreatableTopicConfig(r: Reader, version: number, flexible: boolean): CreateTopicsRequestCreatableTopicConfig {
+function readCreateTopicsRequestCreatableTopicConfig(r: Reader, _version: number, flexible: boolean): CreateTopicsRequestCreatableTopicConfig {
   let f_name: string;
   let f_value: string | null;
   f_name = (flexible ? r.readCompactString() : r.readString());
   f_value = (flexible ? r.readCompactNullableString() : r.readNullableString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -220,7 +220,7 @@ function writeCreateTopicsRequestCreatableTopicConfig(w: Writer, version: number
   if (m.name == null) encodeNotNullable('CreateTopicsRequestCreatableTopicConfig.name', version);
   if (flexible) w.writeCompactString(m.name); else w.writeString(m.name);
   if (flexible) w.writeCompactNullableString(m.value); else w.writeNullableString(m.value);
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

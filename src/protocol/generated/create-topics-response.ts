@@ -68,7 +68,7 @@ export function readCreateTopicsResponse(r: Reader, version: number): CreateTopi
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -91,7 +91,7 @@ export function writeCreateTopicsResponse(w: Writer, version: number, m: CreateT
   for (const e of m.topics) {
     writeCreateTopicsResponseCreatableTopicResult(w, version, flexible, e);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -135,7 +135,7 @@ function readCreateTopicsResponseCreatableTopicResult(r: Reader, version: number
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -180,7 +180,7 @@ function writeCreateTopicsResponseCreatableTopicResult(w: Writer, version: numbe
       }
     }
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_topicConfigErrorCode = version >= 5 && !(m.topicConfigErrorCode === 0);
@@ -196,7 +196,7 @@ function writeCreateTopicsResponseCreatableTopicResult(w: Writer, version: numbe
   }
 }
 
-function readCreateTopicsResponseCreatableTopicConfigs(r: Reader, version: number, _flexible: boolean): CreateTopicsResponseCreatableTopicConfigs {
+function readCreateTopicsResponseCreatableTopicConfigs(r: Reader, version: number, flexible: boolean): CreateTopicsResponseCreatableTopicConfigs {
   let f_name: string = '';
   let f_value: string | null = null;
   let f_readOnly: boolean = false;
@@ -218,7 +218,7 @@ function readCreateTopicsResponseCreatableTopicConfigs(r: Reader, version: numbe
     f_isSensitive = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -230,7 +230,7 @@ function readCreateTopicsResponseCreatableTopicConfigs(r: Reader, version: numbe
   return { name: f_name, value: f_value, readOnly: f_readOnly, configSource: f_configSource, isSensitive: f_isSensitive, unknownTaggedFields };
 }
 
-function writeCreateTopicsResponseCreatableTopicConfigs(w: Writer, version: number, _flexible: boolean, m: CreateTopicsResponseCreatableTopicConfigs): void {
+function writeCreateTopicsResponseCreatableTopicConfigs(w: Writer, version: number, flexible: boolean, m: CreateTopicsResponseCreatableTopicConfigs): void {
   if (version >= 5) {
     if (m.name == null) encodeNotNullable('CreateTopicsResponseCreatableTopicConfigs.name', version);
     w.writeCompactString(m.name);
@@ -247,7 +247,7 @@ function writeCreateTopicsResponseCreatableTopicConfigs(w: Writer, version: numb
   if (version >= 5) {
     w.writeBool(m.isSensitive);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -25,7 +25,7 @@ export function readDeleteGroupsRequest(r: Reader, version: number): DeleteGroup
     f_groupsNames = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -45,7 +45,7 @@ export function writeDeleteGroupsRequest(w: Writer, version: number, m: DeleteGr
   for (const e of m.groupsNames) {
     if (flexible) w.writeCompactString(e); else w.writeString(e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

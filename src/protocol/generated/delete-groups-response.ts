@@ -38,7 +38,7 @@ export function readDeleteGroupsResponse(r: Reader, version: number): DeleteGrou
     f_results = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -59,7 +59,7 @@ export function writeDeleteGroupsResponse(w: Writer, version: number, m: DeleteG
   for (const e of m.results) {
     writeDeleteGroupsResponseDeletableGroupResult(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -67,13 +67,13 @@ export function writeDeleteGroupsResponse(w: Writer, version: number, m: DeleteG
   }
 }
 
-function readDeleteGroupsResponseDeletableGroupResult(r: Reader, version: number, flexible: boolean): DeleteGroupsResponseDeletableGroupResult {
+function readDeleteGroupsResponseDeletableGroupResult(r: Reader, _version: number, flexible: boolean): DeleteGroupsResponseDeletableGroupResult {
   let f_groupId: string;
   let f_errorCode: number;
   f_groupId = (flexible ? r.readCompactString() : r.readString());
   f_errorCode = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -89,7 +89,7 @@ function writeDeleteGroupsResponseDeletableGroupResult(w: Writer, version: numbe
   if (m.groupId == null) encodeNotNullable('DeleteGroupsResponseDeletableGroupResult.groupId', version);
   if (flexible) w.writeCompactString(m.groupId); else w.writeString(m.groupId);
   w.writeInt16(m.errorCode);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

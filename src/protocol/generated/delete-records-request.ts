@@ -47,7 +47,7 @@ export function readDeleteRecordsRequest(r: Reader, version: number): DeleteReco
   }
   f_timeoutMs = r.readInt32();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -68,7 +68,7 @@ export function writeDeleteRecordsRequest(w: Writer, version: number, m: DeleteR
     writeDeleteRecordsRequestDeleteRecordsTopic(w, version, flexible, e);
   }
   w.writeInt32(m.timeoutMs);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -88,7 +88,7 @@ function readDeleteRecordsRequestDeleteRecordsTopic(r: Reader, version: number, 
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -108,7 +108,7 @@ function writeDeleteRecordsRequestDeleteRecordsTopic(w: Writer, version: number,
   for (const e of m.partitions) {
     writeDeleteRecordsRequestDeleteRecordsPartition(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -116,13 +116,13 @@ function writeDeleteRecordsRequestDeleteRecordsTopic(w: Writer, version: number,
   }
 }
 
-function readDeleteRecordsRequestDeleteRecordsPartition(r: Reader, version: number, _flexible: boolean): DeleteRecordsRequestDeleteRecordsPartition {
+function readDeleteRecordsRequestDeleteRecordsPartition(r: Reader, _version: number, flexible: boolean): DeleteRecordsRequestDeleteRecordsPartition {
   let f_partitionIndex: number;
   let f_offset: number;
   f_partitionIndex = r.readInt32();
   f_offset = r.readInt64();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -134,10 +134,10 @@ function readDeleteRecordsRequestDeleteRecordsPartition(r: Reader, version: numb
   return { partitionIndex: f_partitionIndex, offset: f_offset, unknownTaggedFields };
 }
 
-function writeDeleteRecordsRequestDeleteRecordsPartition(w: Writer, version: number, _flexible: boolean, m: DeleteRecordsRequestDeleteRecordsPartition): void {
+function writeDeleteRecordsRequestDeleteRecordsPartition(w: Writer, _version: number, flexible: boolean, m: DeleteRecordsRequestDeleteRecordsPartition): void {
   w.writeInt32(m.partitionIndex);
   w.writeInt64(m.offset);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -49,7 +49,7 @@ export function readDeleteRecordsResponse(r: Reader, version: number): DeleteRec
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -70,7 +70,7 @@ export function writeDeleteRecordsResponse(w: Writer, version: number, m: Delete
   for (const e of m.topics) {
     writeDeleteRecordsResponseDeleteRecordsTopicResult(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -90,7 +90,7 @@ function readDeleteRecordsResponseDeleteRecordsTopicResult(r: Reader, version: n
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -110,7 +110,7 @@ function writeDeleteRecordsResponseDeleteRecordsTopicResult(w: Writer, version: 
   for (const e of m.partitions) {
     writeDeleteRecordsResponseDeleteRecordsPartitionResult(w, version, flexible, e);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -118,7 +118,7 @@ function writeDeleteRecordsResponseDeleteRecordsTopicResult(w: Writer, version: 
   }
 }
 
-function readDeleteRecordsResponseDeleteRecordsPartitionResult(r: Reader, version: number, _flexible: boolean): DeleteRecordsResponseDeleteRecordsPartitionResult {
+function readDeleteRecordsResponseDeleteRecordsPartitionResult(r: Reader, _version: number, flexible: boolean): DeleteRecordsResponseDeleteRecordsPartitionResult {
   let f_partitionIndex: number;
   let f_lowWatermark: number;
   let f_errorCode: number;
@@ -126,7 +126,7 @@ function readDeleteRecordsResponseDeleteRecordsPartitionResult(r: Reader, versio
   f_lowWatermark = r.readInt64();
   f_errorCode = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -138,11 +138,11 @@ function readDeleteRecordsResponseDeleteRecordsPartitionResult(r: Reader, versio
   return { partitionIndex: f_partitionIndex, lowWatermark: f_lowWatermark, errorCode: f_errorCode, unknownTaggedFields };
 }
 
-function writeDeleteRecordsResponseDeleteRecordsPartitionResult(w: Writer, version: number, _flexible: boolean, m: DeleteRecordsResponseDeleteRecordsPartitionResult): void {
+function writeDeleteRecordsResponseDeleteRecordsPartitionResult(w: Writer, _version: number, flexible: boolean, m: DeleteRecordsResponseDeleteRecordsPartitionResult): void {
   w.writeInt32(m.partitionIndex);
   w.writeInt64(m.lowWatermark);
   w.writeInt16(m.errorCode);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

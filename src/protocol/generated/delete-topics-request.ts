@@ -52,7 +52,7 @@ export function readDeleteTopicsRequest(r: Reader, version: number): DeleteTopic
   }
   f_timeoutMs = r.readInt32();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -82,7 +82,7 @@ export function writeDeleteTopicsRequest(w: Writer, version: number, m: DeleteTo
     }
   }
   w.writeInt32(m.timeoutMs);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -90,7 +90,7 @@ export function writeDeleteTopicsRequest(w: Writer, version: number, m: DeleteTo
   }
 }
 
-function readDeleteTopicsRequestDeleteTopicState(r: Reader, version: number, _flexible: boolean): DeleteTopicsRequestDeleteTopicState {
+function readDeleteTopicsRequestDeleteTopicState(r: Reader, version: number, flexible: boolean): DeleteTopicsRequestDeleteTopicState {
   let f_name: string | null = null;
   let f_topicId: Buffer = ZERO_UUID;
   if (version >= 6) {
@@ -100,7 +100,7 @@ function readDeleteTopicsRequestDeleteTopicState(r: Reader, version: number, _fl
     f_topicId = r.readUuid();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -112,7 +112,7 @@ function readDeleteTopicsRequestDeleteTopicState(r: Reader, version: number, _fl
   return { name: f_name, topicId: f_topicId, unknownTaggedFields };
 }
 
-function writeDeleteTopicsRequestDeleteTopicState(w: Writer, version: number, _flexible: boolean, m: DeleteTopicsRequestDeleteTopicState): void {
+function writeDeleteTopicsRequestDeleteTopicState(w: Writer, version: number, flexible: boolean, m: DeleteTopicsRequestDeleteTopicState): void {
   if (version >= 6) {
     w.writeCompactNullableString(m.name);
   }
@@ -120,7 +120,7 @@ function writeDeleteTopicsRequestDeleteTopicState(w: Writer, version: number, _f
     if (m.topicId == null) encodeNotNullable('DeleteTopicsRequestDeleteTopicState.topicId', version);
     w.writeUuid(m.topicId);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

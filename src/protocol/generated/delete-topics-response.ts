@@ -44,7 +44,7 @@ export function readDeleteTopicsResponse(r: Reader, version: number): DeleteTopi
     f_responses = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -67,7 +67,7 @@ export function writeDeleteTopicsResponse(w: Writer, version: number, m: DeleteT
   for (const e of m.responses) {
     writeDeleteTopicsResponseDeletableTopicResult(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -90,7 +90,7 @@ function readDeleteTopicsResponseDeletableTopicResult(r: Reader, version: number
     f_errorMessage = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -113,7 +113,7 @@ function writeDeleteTopicsResponseDeletableTopicResult(w: Writer, version: numbe
   if (version >= 5) {
     w.writeCompactNullableString(m.errorMessage);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -48,7 +48,7 @@ export function readDescribeConfigsRequest(r: Reader, version: number): Describe
     f_includeDocumentation = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -74,7 +74,7 @@ export function writeDescribeConfigsRequest(w: Writer, version: number, m: Descr
   if (version >= 3) {
     w.writeBool(m.includeDocumentation);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -82,7 +82,7 @@ export function writeDescribeConfigsRequest(w: Writer, version: number, m: Descr
   }
 }
 
-function readDescribeConfigsRequestDescribeConfigsResource(r: Reader, version: number, flexible: boolean): DescribeConfigsRequestDescribeConfigsResource {
+function readDescribeConfigsRequestDescribeConfigsResource(r: Reader, _version: number, flexible: boolean): DescribeConfigsRequestDescribeConfigsResource {
   let f_resourceType: number;
   let f_resourceName: string;
   let f_configurationKeys: string[] | null;
@@ -99,7 +99,7 @@ function readDescribeConfigsRequestDescribeConfigsResource(r: Reader, version: n
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -123,7 +123,7 @@ function writeDescribeConfigsRequestDescribeConfigsResource(w: Writer, version: 
       if (flexible) w.writeCompactString(e); else w.writeString(e);
     }
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -78,7 +78,7 @@ export function readDescribeConfigsResponse(r: Reader, version: number): Describ
     f_results = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -99,7 +99,7 @@ export function writeDescribeConfigsResponse(w: Writer, version: number, m: Desc
   for (const e of m.results) {
     writeDescribeConfigsResponseDescribeConfigsResult(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -125,7 +125,7 @@ function readDescribeConfigsResponseDescribeConfigsResult(r: Reader, version: nu
     f_configs = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -148,7 +148,7 @@ function writeDescribeConfigsResponseDescribeConfigsResult(w: Writer, version: n
   for (const e of m.configs) {
     writeDescribeConfigsResponseDescribeConfigsResourceResult(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -192,7 +192,7 @@ function readDescribeConfigsResponseDescribeConfigsResourceResult(r: Reader, ver
     f_documentation = (flexible ? r.readCompactNullableString() : r.readNullableString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -229,7 +229,7 @@ function writeDescribeConfigsResponseDescribeConfigsResourceResult(w: Writer, ve
   if (version >= 3) {
     if (flexible) w.writeCompactNullableString(m.documentation); else w.writeNullableString(m.documentation);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -251,7 +251,7 @@ function readDescribeConfigsResponseDescribeConfigsSynonym(r: Reader, version: n
     f_source = r.readInt8();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -274,7 +274,7 @@ function writeDescribeConfigsResponseDescribeConfigsSynonym(w: Writer, version: 
   if (version >= 1) {
     w.writeInt8(m.source);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

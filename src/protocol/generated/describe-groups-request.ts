@@ -31,7 +31,7 @@ export function readDescribeGroupsRequest(r: Reader, version: number): DescribeG
     f_includeAuthorizedOperations = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -54,7 +54,7 @@ export function writeDescribeGroupsRequest(w: Writer, version: number, m: Descri
   if (version >= 3) {
     w.writeBool(m.includeAuthorizedOperations);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

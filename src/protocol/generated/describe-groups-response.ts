@@ -67,7 +67,7 @@ export function readDescribeGroupsResponse(r: Reader, version: number): Describe
     f_groups = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -90,7 +90,7 @@ export function writeDescribeGroupsResponse(w: Writer, version: number, m: Descr
   for (const e of m.groups) {
     writeDescribeGroupsResponseDescribedGroup(w, version, flexible, e);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -122,7 +122,7 @@ function readDescribeGroupsResponseDescribedGroup(r: Reader, version: number, fl
     f_authorizedOperations = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -152,7 +152,7 @@ function writeDescribeGroupsResponseDescribedGroup(w: Writer, version: number, f
   if (version >= 3) {
     w.writeInt32(m.authorizedOperations);
   }
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -176,7 +176,7 @@ function readDescribeGroupsResponseDescribedGroupMember(r: Reader, version: numb
   f_memberMetadata = (flexible ? r.readCompactBytes() : r.readBytes());
   f_memberAssignment = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 5) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -202,7 +202,7 @@ function writeDescribeGroupsResponseDescribedGroupMember(w: Writer, version: num
   if (flexible) w.writeCompactBytes(m.memberMetadata); else w.writeBytes(m.memberMetadata);
   if (m.memberAssignment == null) encodeNotNullable('DescribeGroupsResponseDescribedGroupMember.memberAssignment', version);
   if (flexible) w.writeCompactBytes(m.memberAssignment); else w.writeBytes(m.memberAssignment);
-  if (version >= 5) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

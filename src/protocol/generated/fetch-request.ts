@@ -134,7 +134,7 @@ export function readFetchRequest(r: Reader, version: number): FetchRequest {
     f_rackId = (flexible ? r.readCompactString() : r.readString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -187,7 +187,7 @@ export function writeFetchRequest(w: Writer, version: number, m: FetchRequest): 
     if (m.rackId == null) encodeNotNullable('FetchRequest.rackId', version);
     if (flexible) w.writeCompactString(m.rackId); else w.writeString(m.rackId);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_clusterId = version >= 12 && !(m.clusterId === null);
@@ -209,7 +209,7 @@ export function writeFetchRequest(w: Writer, version: number, m: FetchRequest): 
   }
 }
 
-function readFetchRequestReplicaState(r: Reader, version: number, _flexible: boolean): FetchRequestReplicaState {
+function readFetchRequestReplicaState(r: Reader, version: number, flexible: boolean): FetchRequestReplicaState {
   let f_replicaId: number = -1;
   let f_replicaEpoch: number = -1;
   if (version >= 15) {
@@ -219,7 +219,7 @@ function readFetchRequestReplicaState(r: Reader, version: number, _flexible: boo
     f_replicaEpoch = r.readInt64();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -231,14 +231,14 @@ function readFetchRequestReplicaState(r: Reader, version: number, _flexible: boo
   return { replicaId: f_replicaId, replicaEpoch: f_replicaEpoch, unknownTaggedFields };
 }
 
-function writeFetchRequestReplicaState(w: Writer, version: number, _flexible: boolean, m: FetchRequestReplicaState): void {
+function writeFetchRequestReplicaState(w: Writer, version: number, flexible: boolean, m: FetchRequestReplicaState): void {
   if (version >= 15) {
     w.writeInt32(m.replicaId);
   }
   if (version >= 15) {
     w.writeInt64(m.replicaEpoch);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -264,7 +264,7 @@ function readFetchRequestTopics(r: Reader, version: number, flexible: boolean): 
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -290,7 +290,7 @@ function writeFetchRequestTopics(w: Writer, version: number, flexible: boolean, 
   for (const e of m.partitions) {
     writeFetchRequestPartitions(w, version, flexible, e);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -298,7 +298,7 @@ function writeFetchRequestTopics(w: Writer, version: number, flexible: boolean, 
   }
 }
 
-function readFetchRequestPartitions(r: Reader, version: number, _flexible: boolean): FetchRequestPartitions {
+function readFetchRequestPartitions(r: Reader, version: number, flexible: boolean): FetchRequestPartitions {
   let f_partition: number;
   let f_currentLeaderEpoch: number = -1;
   let f_fetchOffset: number;
@@ -319,7 +319,7 @@ function readFetchRequestPartitions(r: Reader, version: number, _flexible: boole
   }
   f_partitionMaxBytes = r.readInt32();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -337,7 +337,7 @@ function readFetchRequestPartitions(r: Reader, version: number, _flexible: boole
   return { partition: f_partition, currentLeaderEpoch: f_currentLeaderEpoch, fetchOffset: f_fetchOffset, lastFetchedEpoch: f_lastFetchedEpoch, logStartOffset: f_logStartOffset, partitionMaxBytes: f_partitionMaxBytes, replicaDirectoryId: f_replicaDirectoryId, unknownTaggedFields };
 }
 
-function writeFetchRequestPartitions(w: Writer, version: number, _flexible: boolean, m: FetchRequestPartitions): void {
+function writeFetchRequestPartitions(w: Writer, version: number, flexible: boolean, m: FetchRequestPartitions): void {
   w.writeInt32(m.partition);
   if (version >= 9) {
     w.writeInt32(m.currentLeaderEpoch);
@@ -350,7 +350,7 @@ function writeFetchRequestPartitions(w: Writer, version: number, _flexible: bool
     w.writeInt64(m.logStartOffset);
   }
   w.writeInt32(m.partitionMaxBytes);
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_replicaDirectoryId = version >= 17 && !(m.replicaDirectoryId.equals(ZERO_UUID));
@@ -387,7 +387,7 @@ function readFetchRequestForgottenTopicsData(r: Reader, version: number, flexibl
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -415,7 +415,7 @@ function writeFetchRequestForgottenTopicsData(w: Writer, version: number, flexib
       w.writeInt32(e);
     }
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

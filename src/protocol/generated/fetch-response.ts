@@ -188,7 +188,7 @@ export function readFetchResponse(r: Reader, version: number): FetchResponse {
     f_responses = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -227,7 +227,7 @@ export function writeFetchResponse(w: Writer, version: number, m: FetchResponseI
   for (const e of m.responses) {
     writeFetchResponseResponses(w, version, flexible, e);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_nodeEndpoints = version >= 16 && !(m.nodeEndpoints.length === 0);
@@ -265,7 +265,7 @@ function readFetchResponseResponses(r: Reader, version: number, flexible: boolea
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -291,7 +291,7 @@ function writeFetchResponseResponses(w: Writer, version: number, flexible: boole
   for (const e of m.partitions) {
     writeFetchResponsePartitions(w, version, flexible, e);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -333,7 +333,7 @@ function readFetchResponsePartitions(r: Reader, version: number, flexible: boole
   }
   f_records = (flexible ? r.readCompactNullableBytes() : r.readNullableBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -377,7 +377,7 @@ function writeFetchResponsePartitions(w: Writer, version: number, flexible: bool
     w.writeInt32(m.preferredReadReplica);
   }
   w.writeRecords(m.records, flexible);
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_divergingEpoch = version >= 12 && !(isDefaultFetchResponseDivergingEpoch(m.divergingEpoch));
@@ -406,7 +406,7 @@ function writeFetchResponsePartitions(w: Writer, version: number, flexible: bool
   }
 }
 
-function readFetchResponseDivergingEpoch(r: Reader, version: number, _flexible: boolean): FetchResponseDivergingEpoch {
+function readFetchResponseDivergingEpoch(r: Reader, version: number, flexible: boolean): FetchResponseDivergingEpoch {
   let f_epoch: number = -1;
   let f_endOffset: number = -1;
   if (version >= 12) {
@@ -416,7 +416,7 @@ function readFetchResponseDivergingEpoch(r: Reader, version: number, _flexible: 
     f_endOffset = r.readInt64();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -428,14 +428,14 @@ function readFetchResponseDivergingEpoch(r: Reader, version: number, _flexible: 
   return { epoch: f_epoch, endOffset: f_endOffset, unknownTaggedFields };
 }
 
-function writeFetchResponseDivergingEpoch(w: Writer, version: number, _flexible: boolean, m: FetchResponseDivergingEpoch): void {
+function writeFetchResponseDivergingEpoch(w: Writer, version: number, flexible: boolean, m: FetchResponseDivergingEpoch): void {
   if (version >= 12) {
     w.writeInt32(m.epoch);
   }
   if (version >= 12) {
     w.writeInt64(m.endOffset);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -443,7 +443,7 @@ function writeFetchResponseDivergingEpoch(w: Writer, version: number, _flexible:
   }
 }
 
-function readFetchResponseCurrentLeader(r: Reader, version: number, _flexible: boolean): FetchResponseCurrentLeader {
+function readFetchResponseCurrentLeader(r: Reader, version: number, flexible: boolean): FetchResponseCurrentLeader {
   let f_leaderId: number = -1;
   let f_leaderEpoch: number = -1;
   if (version >= 12) {
@@ -453,7 +453,7 @@ function readFetchResponseCurrentLeader(r: Reader, version: number, _flexible: b
     f_leaderEpoch = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -465,14 +465,14 @@ function readFetchResponseCurrentLeader(r: Reader, version: number, _flexible: b
   return { leaderId: f_leaderId, leaderEpoch: f_leaderEpoch, unknownTaggedFields };
 }
 
-function writeFetchResponseCurrentLeader(w: Writer, version: number, _flexible: boolean, m: FetchResponseCurrentLeader): void {
+function writeFetchResponseCurrentLeader(w: Writer, version: number, flexible: boolean, m: FetchResponseCurrentLeader): void {
   if (version >= 12) {
     w.writeInt32(m.leaderId);
   }
   if (version >= 12) {
     w.writeInt32(m.leaderEpoch);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -480,7 +480,7 @@ function writeFetchResponseCurrentLeader(w: Writer, version: number, _flexible: 
   }
 }
 
-function readFetchResponseSnapshotId(r: Reader, version: number, _flexible: boolean): FetchResponseSnapshotId {
+function readFetchResponseSnapshotId(r: Reader, version: number, flexible: boolean): FetchResponseSnapshotId {
   let f_endOffset: number = -1;
   let f_epoch: number = -1;
   if (version >= 12) {
@@ -490,7 +490,7 @@ function readFetchResponseSnapshotId(r: Reader, version: number, _flexible: bool
     f_epoch = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -502,14 +502,14 @@ function readFetchResponseSnapshotId(r: Reader, version: number, _flexible: bool
   return { endOffset: f_endOffset, epoch: f_epoch, unknownTaggedFields };
 }
 
-function writeFetchResponseSnapshotId(w: Writer, version: number, _flexible: boolean, m: FetchResponseSnapshotId): void {
+function writeFetchResponseSnapshotId(w: Writer, version: number, flexible: boolean, m: FetchResponseSnapshotId): void {
   if (version >= 12) {
     w.writeInt64(m.endOffset);
   }
   if (version >= 12) {
     w.writeInt32(m.epoch);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -517,13 +517,13 @@ function writeFetchResponseSnapshotId(w: Writer, version: number, _flexible: boo
   }
 }
 
-function readFetchResponseAbortedTransactions(r: Reader, version: number, _flexible: boolean): FetchResponseAbortedTransactions {
+function readFetchResponseAbortedTransactions(r: Reader, _version: number, flexible: boolean): FetchResponseAbortedTransactions {
   let f_producerId: number;
   let f_firstOffset: number;
   f_producerId = r.readInt64();
   f_firstOffset = r.readInt64();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -535,10 +535,10 @@ function readFetchResponseAbortedTransactions(r: Reader, version: number, _flexi
   return { producerId: f_producerId, firstOffset: f_firstOffset, unknownTaggedFields };
 }
 
-function writeFetchResponseAbortedTransactions(w: Writer, version: number, _flexible: boolean, m: FetchResponseAbortedTransactions): void {
+function writeFetchResponseAbortedTransactions(w: Writer, _version: number, flexible: boolean, m: FetchResponseAbortedTransactions): void {
   w.writeInt64(m.producerId);
   w.writeInt64(m.firstOffset);
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -546,7 +546,7 @@ function writeFetchResponseAbortedTransactions(w: Writer, version: number, _flex
   }
 }
 
-function readFetchResponseNodeEndpoints(r: Reader, version: number, _flexible: boolean): FetchResponseNodeEndpoints {
+function readFetchResponseNodeEndpoints(r: Reader, version: number, flexible: boolean): FetchResponseNodeEndpoints {
   let f_nodeId: number = 0;
   let f_host: string = '';
   let f_port: number = 0;
@@ -564,7 +564,7 @@ function readFetchResponseNodeEndpoints(r: Reader, version: number, _flexible: b
     f_rack = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 12) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -576,7 +576,7 @@ function readFetchResponseNodeEndpoints(r: Reader, version: number, _flexible: b
   return { nodeId: f_nodeId, host: f_host, port: f_port, rack: f_rack, unknownTaggedFields };
 }
 
-function writeFetchResponseNodeEndpoints(w: Writer, version: number, _flexible: boolean, m: FetchResponseNodeEndpoints): void {
+function writeFetchResponseNodeEndpoints(w: Writer, version: number, flexible: boolean, m: FetchResponseNodeEndpoints): void {
   if (version >= 16) {
     w.writeInt32(m.nodeId);
   }
@@ -590,7 +590,7 @@ function writeFetchResponseNodeEndpoints(w: Writer, version: number, _flexible: 
   if (version >= 16) {
     w.writeCompactNullableString(m.rack);
   }
-  if (version >= 12) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -39,7 +39,7 @@ export function readFindCoordinatorRequest(r: Reader, version: number): FindCoor
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -68,7 +68,7 @@ export function writeFindCoordinatorRequest(w: Writer, version: number, m: FindC
       w.writeCompactString(e);
     }
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

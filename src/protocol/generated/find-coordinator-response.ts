@@ -80,7 +80,7 @@ export function readFindCoordinatorResponse(r: Reader, version: number): FindCoo
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -121,7 +121,7 @@ export function writeFindCoordinatorResponse(w: Writer, version: number, m: Find
       writeFindCoordinatorResponseCoordinator(w, version, flexible, e);
     }
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -129,7 +129,7 @@ export function writeFindCoordinatorResponse(w: Writer, version: number, m: Find
   }
 }
 
-function readFindCoordinatorResponseCoordinator(r: Reader, version: number, _flexible: boolean): FindCoordinatorResponseCoordinator {
+function readFindCoordinatorResponseCoordinator(r: Reader, version: number, flexible: boolean): FindCoordinatorResponseCoordinator {
   let f_key: string = '';
   let f_nodeId: number = 0;
   let f_host: string = '';
@@ -155,7 +155,7 @@ function readFindCoordinatorResponseCoordinator(r: Reader, version: number, _fle
     f_errorMessage = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -167,7 +167,7 @@ function readFindCoordinatorResponseCoordinator(r: Reader, version: number, _fle
   return { key: f_key, nodeId: f_nodeId, host: f_host, port: f_port, errorCode: f_errorCode, errorMessage: f_errorMessage, unknownTaggedFields };
 }
 
-function writeFindCoordinatorResponseCoordinator(w: Writer, version: number, _flexible: boolean, m: FindCoordinatorResponseCoordinator): void {
+function writeFindCoordinatorResponseCoordinator(w: Writer, version: number, flexible: boolean, m: FindCoordinatorResponseCoordinator): void {
   if (version >= 4) {
     if (m.key == null) encodeNotNullable('FindCoordinatorResponseCoordinator.key', version);
     w.writeCompactString(m.key);
@@ -188,7 +188,7 @@ function writeFindCoordinatorResponseCoordinator(w: Writer, version: number, _fl
   if (version >= 4) {
     w.writeCompactNullableString(m.errorMessage);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

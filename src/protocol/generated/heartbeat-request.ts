@@ -33,7 +33,7 @@ export function readHeartbeatRequest(r: Reader, version: number): HeartbeatReque
     f_groupInstanceId = (flexible ? r.readCompactNullableString() : r.readNullableString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -56,7 +56,7 @@ export function writeHeartbeatRequest(w: Writer, version: number, m: HeartbeatRe
   if (version >= 3) {
     if (flexible) w.writeCompactNullableString(m.groupInstanceId); else w.writeNullableString(m.groupInstanceId);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -17,6 +17,7 @@ export interface HeartbeatResponse {
 
 export function readHeartbeatResponse(r: Reader, version: number): HeartbeatResponse {
   if (version < 0 || version > 4) decodeBadVersion('HeartbeatResponse', version);
+  const flexible = version >= 4;
   let f_throttleTimeMs: number = 0;
   let f_errorCode: number;
   if (version >= 1) {
@@ -24,7 +25,7 @@ export function readHeartbeatResponse(r: Reader, version: number): HeartbeatResp
   }
   f_errorCode = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -38,11 +39,12 @@ export function readHeartbeatResponse(r: Reader, version: number): HeartbeatResp
 
 export function writeHeartbeatResponse(w: Writer, version: number, m: HeartbeatResponse): void {
   if (version < 0 || version > 4) encodeBadVersion('HeartbeatResponse', version);
+  const flexible = version >= 4;
   if (version >= 1) {
     w.writeInt32(m.throttleTimeMs);
   }
   w.writeInt16(m.errorCode);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -51,7 +51,7 @@ export function readIncrementalAlterConfigsRequest(r: Reader, version: number): 
   }
   f_validateOnly = r.readBool();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -72,7 +72,7 @@ export function writeIncrementalAlterConfigsRequest(w: Writer, version: number, 
     writeIncrementalAlterConfigsRequestAlterConfigsResource(w, version, flexible, e);
   }
   w.writeBool(m.validateOnly);
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -94,7 +94,7 @@ function readIncrementalAlterConfigsRequestAlterConfigsResource(r: Reader, versi
     f_configs = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -115,7 +115,7 @@ function writeIncrementalAlterConfigsRequestAlterConfigsResource(w: Writer, vers
   for (const e of m.configs) {
     writeIncrementalAlterConfigsRequestAlterableConfig(w, version, flexible, e);
   }
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -123,7 +123,7 @@ function writeIncrementalAlterConfigsRequestAlterConfigsResource(w: Writer, vers
   }
 }
 
-function readIncrementalAlterConfigsRequestAlterableConfig(r: Reader, version: number, flexible: boolean): IncrementalAlterConfigsRequestAlterableConfig {
+function readIncrementalAlterConfigsRequestAlterableConfig(r: Reader, _version: number, flexible: boolean): IncrementalAlterConfigsRequestAlterableConfig {
   let f_name: string;
   let f_configOperation: number;
   let f_value: string | null;
@@ -131,7 +131,7 @@ function readIncrementalAlterConfigsRequestAlterableConfig(r: Reader, version: n
   f_configOperation = r.readInt8();
   f_value = (flexible ? r.readCompactNullableString() : r.readNullableString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -148,7 +148,7 @@ function writeIncrementalAlterConfigsRequestAlterableConfig(w: Writer, version: 
   if (flexible) w.writeCompactString(m.name); else w.writeString(m.name);
   w.writeInt8(m.configOperation);
   if (flexible) w.writeCompactNullableString(m.value); else w.writeNullableString(m.value);
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

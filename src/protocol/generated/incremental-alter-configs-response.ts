@@ -42,7 +42,7 @@ export function readIncrementalAlterConfigsResponse(r: Reader, version: number):
     f_responses = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -63,7 +63,7 @@ export function writeIncrementalAlterConfigsResponse(w: Writer, version: number,
   for (const e of m.responses) {
     writeIncrementalAlterConfigsResponseAlterConfigsResourceResponse(w, version, flexible, e);
   }
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -71,7 +71,7 @@ export function writeIncrementalAlterConfigsResponse(w: Writer, version: number,
   }
 }
 
-function readIncrementalAlterConfigsResponseAlterConfigsResourceResponse(r: Reader, version: number, flexible: boolean): IncrementalAlterConfigsResponseAlterConfigsResourceResponse {
+function readIncrementalAlterConfigsResponseAlterConfigsResourceResponse(r: Reader, _version: number, flexible: boolean): IncrementalAlterConfigsResponseAlterConfigsResourceResponse {
   let f_errorCode: number;
   let f_errorMessage: string | null;
   let f_resourceType: number;
@@ -81,7 +81,7 @@ function readIncrementalAlterConfigsResponseAlterConfigsResourceResponse(r: Read
   f_resourceType = r.readInt8();
   f_resourceName = (flexible ? r.readCompactString() : r.readString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -99,7 +99,7 @@ function writeIncrementalAlterConfigsResponseAlterConfigsResourceResponse(w: Wri
   w.writeInt8(m.resourceType);
   if (m.resourceName == null) encodeNotNullable('IncrementalAlterConfigsResponseAlterConfigsResourceResponse.resourceName', version);
   if (flexible) w.writeCompactString(m.resourceName); else w.writeString(m.resourceName);
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

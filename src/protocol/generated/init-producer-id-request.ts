@@ -35,7 +35,7 @@ export function readInitProducerIdRequest(r: Reader, version: number): InitProdu
     f_producerEpoch = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -58,7 +58,7 @@ export function writeInitProducerIdRequest(w: Writer, version: number, m: InitPr
   if (version >= 3) {
     w.writeInt16(m.producerEpoch);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -21,6 +21,7 @@ export interface InitProducerIdResponse {
 
 export function readInitProducerIdResponse(r: Reader, version: number): InitProducerIdResponse {
   if (version < 0 || version > 5) decodeBadVersion('InitProducerIdResponse', version);
+  const flexible = version >= 2;
   let f_throttleTimeMs: number;
   let f_errorCode: number;
   let f_producerId: number;
@@ -30,7 +31,7 @@ export function readInitProducerIdResponse(r: Reader, version: number): InitProd
   f_producerId = r.readInt64();
   f_producerEpoch = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -44,11 +45,12 @@ export function readInitProducerIdResponse(r: Reader, version: number): InitProd
 
 export function writeInitProducerIdResponse(w: Writer, version: number, m: InitProducerIdResponse): void {
   if (version < 0 || version > 5) encodeBadVersion('InitProducerIdResponse', version);
+  const flexible = version >= 2;
   w.writeInt32(m.throttleTimeMs);
   w.writeInt16(m.errorCode);
   w.writeInt64(m.producerId);
   w.writeInt16(m.producerEpoch);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

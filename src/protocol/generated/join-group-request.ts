@@ -68,7 +68,7 @@ export function readJoinGroupRequest(r: Reader, version: number): JoinGroupReque
     f_reason = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -104,7 +104,7 @@ export function writeJoinGroupRequest(w: Writer, version: number, m: JoinGroupRe
   if (version >= 8) {
     w.writeCompactNullableString(m.reason);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -112,13 +112,13 @@ export function writeJoinGroupRequest(w: Writer, version: number, m: JoinGroupRe
   }
 }
 
-function readJoinGroupRequestProtocol(r: Reader, version: number, flexible: boolean): JoinGroupRequestProtocol {
+function readJoinGroupRequestProtocol(r: Reader, _version: number, flexible: boolean): JoinGroupRequestProtocol {
   let f_name: string;
   let f_metadata: Buffer;
   f_name = (flexible ? r.readCompactString() : r.readString());
   f_metadata = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -135,7 +135,7 @@ function writeJoinGroupRequestProtocol(w: Writer, version: number, flexible: boo
   if (flexible) w.writeCompactString(m.name); else w.writeString(m.name);
   if (m.metadata == null) encodeNotNullable('JoinGroupRequestProtocol.metadata', version);
   if (flexible) w.writeCompactBytes(m.metadata); else w.writeBytes(m.metadata);
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

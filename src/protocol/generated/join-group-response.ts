@@ -75,7 +75,7 @@ export function readJoinGroupResponse(r: Reader, version: number): JoinGroupResp
     f_members = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -112,7 +112,7 @@ export function writeJoinGroupResponse(w: Writer, version: number, m: JoinGroupR
   for (const e of m.members) {
     writeJoinGroupResponseMember(w, version, flexible, e);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -130,7 +130,7 @@ function readJoinGroupResponseMember(r: Reader, version: number, flexible: boole
   }
   f_metadata = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -150,7 +150,7 @@ function writeJoinGroupResponseMember(w: Writer, version: number, flexible: bool
   }
   if (m.metadata == null) encodeNotNullable('JoinGroupResponseMember.metadata', version);
   if (flexible) w.writeCompactBytes(m.metadata); else w.writeBytes(m.metadata);
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

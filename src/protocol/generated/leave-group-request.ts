@@ -48,7 +48,7 @@ export function readLeaveGroupRequest(r: Reader, version: number): LeaveGroupReq
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -76,7 +76,7 @@ export function writeLeaveGroupRequest(w: Writer, version: number, m: LeaveGroup
       writeLeaveGroupRequestMemberIdentity(w, version, flexible, e);
     }
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -98,7 +98,7 @@ function readLeaveGroupRequestMemberIdentity(r: Reader, version: number, flexibl
     f_reason = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -121,7 +121,7 @@ function writeLeaveGroupRequestMemberIdentity(w: Writer, version: number, flexib
   if (version >= 5) {
     w.writeCompactNullableString(m.reason);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -48,7 +48,7 @@ export function readLeaveGroupResponse(r: Reader, version: number): LeaveGroupRe
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -74,7 +74,7 @@ export function writeLeaveGroupResponse(w: Writer, version: number, m: LeaveGrou
       writeLeaveGroupResponseMemberResponse(w, version, flexible, e);
     }
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -96,7 +96,7 @@ function readLeaveGroupResponseMemberResponse(r: Reader, version: number, flexib
     f_errorCode = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -119,7 +119,7 @@ function writeLeaveGroupResponseMemberResponse(w: Writer, version: number, flexi
   if (version >= 3) {
     w.writeInt16(m.errorCode);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -17,6 +17,7 @@ export interface ListGroupsRequest {
 
 export function readListGroupsRequest(r: Reader, version: number): ListGroupsRequest {
   if (version < 0 || version > 5) decodeBadVersion('ListGroupsRequest', version);
+  const flexible = version >= 3;
   let f_statesFilter: string[] = [];
   let f_typesFilter: string[] = [];
   if (version >= 4) {
@@ -38,7 +39,7 @@ export function readListGroupsRequest(r: Reader, version: number): ListGroupsReq
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -52,6 +53,7 @@ export function readListGroupsRequest(r: Reader, version: number): ListGroupsReq
 
 export function writeListGroupsRequest(w: Writer, version: number, m: ListGroupsRequest): void {
   if (version < 0 || version > 5) encodeBadVersion('ListGroupsRequest', version);
+  const flexible = version >= 3;
   if (version >= 4) {
     if (m.statesFilter == null) encodeNotNullable('ListGroupsRequest.statesFilter', version);
     w.writeUnsignedVarint(m.statesFilter.length + 1);
@@ -66,7 +68,7 @@ export function writeListGroupsRequest(w: Writer, version: number, m: ListGroups
       w.writeCompactString(e);
     }
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

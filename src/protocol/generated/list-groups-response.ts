@@ -48,7 +48,7 @@ export function readListGroupsResponse(r: Reader, version: number): ListGroupsRe
     f_groups = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -72,7 +72,7 @@ export function writeListGroupsResponse(w: Writer, version: number, m: ListGroup
   for (const e of m.groups) {
     writeListGroupsResponseListedGroup(w, version, flexible, e);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -94,7 +94,7 @@ function readListGroupsResponseListedGroup(r: Reader, version: number, flexible:
     f_groupType = r.readCompactString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 3) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -119,7 +119,7 @@ function writeListGroupsResponseListedGroup(w: Writer, version: number, flexible
     if (m.groupType == null) encodeNotNullable('ListGroupsResponseListedGroup.groupType', version);
     w.writeCompactString(m.groupType);
   }
-  if (version >= 3) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

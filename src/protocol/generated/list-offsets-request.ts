@@ -57,7 +57,7 @@ export function readListOffsetsRequest(r: Reader, version: number): ListOffsetsR
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -81,7 +81,7 @@ export function writeListOffsetsRequest(w: Writer, version: number, m: ListOffse
   for (const e of m.topics) {
     writeListOffsetsRequestTopics(w, version, flexible, e);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -101,7 +101,7 @@ function readListOffsetsRequestTopics(r: Reader, version: number, flexible: bool
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -121,7 +121,7 @@ function writeListOffsetsRequestTopics(w: Writer, version: number, flexible: boo
   for (const e of m.partitions) {
     writeListOffsetsRequestPartitions(w, version, flexible, e);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -129,7 +129,7 @@ function writeListOffsetsRequestTopics(w: Writer, version: number, flexible: boo
   }
 }
 
-function readListOffsetsRequestPartitions(r: Reader, version: number, _flexible: boolean): ListOffsetsRequestPartitions {
+function readListOffsetsRequestPartitions(r: Reader, version: number, flexible: boolean): ListOffsetsRequestPartitions {
   let f_partitionIndex: number;
   let f_currentLeaderEpoch: number = -1;
   let f_timestamp: number;
@@ -143,7 +143,7 @@ function readListOffsetsRequestPartitions(r: Reader, version: number, _flexible:
     f_maxNumOffsets = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -155,7 +155,7 @@ function readListOffsetsRequestPartitions(r: Reader, version: number, _flexible:
   return { partitionIndex: f_partitionIndex, currentLeaderEpoch: f_currentLeaderEpoch, timestamp: f_timestamp, maxNumOffsets: f_maxNumOffsets, unknownTaggedFields };
 }
 
-function writeListOffsetsRequestPartitions(w: Writer, version: number, _flexible: boolean, m: ListOffsetsRequestPartitions): void {
+function writeListOffsetsRequestPartitions(w: Writer, version: number, flexible: boolean, m: ListOffsetsRequestPartitions): void {
   w.writeInt32(m.partitionIndex);
   if (version >= 4) {
     w.writeInt32(m.currentLeaderEpoch);
@@ -164,7 +164,7 @@ function writeListOffsetsRequestPartitions(w: Writer, version: number, _flexible
   if (version <= 0) {
     w.writeInt32(m.maxNumOffsets);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

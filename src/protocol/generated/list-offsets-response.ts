@@ -57,7 +57,7 @@ export function readListOffsetsResponse(r: Reader, version: number): ListOffsets
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -80,7 +80,7 @@ export function writeListOffsetsResponse(w: Writer, version: number, m: ListOffs
   for (const e of m.topics) {
     writeListOffsetsResponseTopics(w, version, flexible, e);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -100,7 +100,7 @@ function readListOffsetsResponseTopics(r: Reader, version: number, flexible: boo
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -120,7 +120,7 @@ function writeListOffsetsResponseTopics(w: Writer, version: number, flexible: bo
   for (const e of m.partitions) {
     writeListOffsetsResponsePartitions(w, version, flexible, e);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -128,7 +128,7 @@ function writeListOffsetsResponseTopics(w: Writer, version: number, flexible: bo
   }
 }
 
-function readListOffsetsResponsePartitions(r: Reader, version: number, _flexible: boolean): ListOffsetsResponsePartitions {
+function readListOffsetsResponsePartitions(r: Reader, version: number, flexible: boolean): ListOffsetsResponsePartitions {
   let f_partitionIndex: number;
   let f_errorCode: number;
   let f_oldStyleOffsets: number[] = [];
@@ -156,7 +156,7 @@ function readListOffsetsResponsePartitions(r: Reader, version: number, _flexible
     f_leaderEpoch = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -168,7 +168,7 @@ function readListOffsetsResponsePartitions(r: Reader, version: number, _flexible
   return { partitionIndex: f_partitionIndex, errorCode: f_errorCode, oldStyleOffsets: f_oldStyleOffsets, timestamp: f_timestamp, offset: f_offset, leaderEpoch: f_leaderEpoch, unknownTaggedFields };
 }
 
-function writeListOffsetsResponsePartitions(w: Writer, version: number, _flexible: boolean, m: ListOffsetsResponsePartitions): void {
+function writeListOffsetsResponsePartitions(w: Writer, version: number, flexible: boolean, m: ListOffsetsResponsePartitions): void {
   w.writeInt32(m.partitionIndex);
   w.writeInt16(m.errorCode);
   if (version <= 0) {
@@ -187,7 +187,7 @@ function writeListOffsetsResponsePartitions(w: Writer, version: number, _flexibl
   if (version >= 4) {
     w.writeInt32(m.leaderEpoch);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

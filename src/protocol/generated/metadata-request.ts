@@ -56,7 +56,7 @@ export function readMetadataRequest(r: Reader, version: number): MetadataRequest
     f_includeTopicAuthorizedOperations = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -89,7 +89,7 @@ export function writeMetadataRequest(w: Writer, version: number, m: MetadataRequ
   if (version >= 8) {
     w.writeBool(m.includeTopicAuthorizedOperations);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -106,7 +106,7 @@ function readMetadataRequestTopics(r: Reader, version: number, flexible: boolean
   f_name = (flexible ? r.readCompactNullableString() : r.readNullableString());
   if (f_name === null && !(version >= 10)) decodeNotNullable('MetadataRequestTopics.name', version);
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -125,7 +125,7 @@ function writeMetadataRequestTopics(w: Writer, version: number, flexible: boolea
   }
   if (m.name === null && !(version >= 10)) encodeNotNullable('MetadataRequestTopics.name', version);
   if (flexible) w.writeCompactNullableString(m.name); else w.writeNullableString(m.name);
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -108,7 +108,7 @@ export function readMetadataResponse(r: Reader, version: number): MetadataRespon
     f_clusterAuthorizedOperations = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -145,7 +145,7 @@ export function writeMetadataResponse(w: Writer, version: number, m: MetadataRes
   if (version >= 8 && version <= 10) {
     w.writeInt32(m.clusterAuthorizedOperations);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -165,7 +165,7 @@ function readMetadataResponseBrokers(r: Reader, version: number, flexible: boole
     f_rack = (flexible ? r.readCompactNullableString() : r.readNullableString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -185,7 +185,7 @@ function writeMetadataResponseBrokers(w: Writer, version: number, flexible: bool
   if (version >= 1) {
     if (flexible) w.writeCompactNullableString(m.rack); else w.writeNullableString(m.rack);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -220,7 +220,7 @@ function readMetadataResponseTopics(r: Reader, version: number, flexible: boolea
     f_topicAuthorizedOperations = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -251,7 +251,7 @@ function writeMetadataResponseTopics(w: Writer, version: number, flexible: boole
   if (version >= 8) {
     w.writeInt32(m.topicAuthorizedOperations);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -297,7 +297,7 @@ function readMetadataResponsePartitions(r: Reader, version: number, flexible: bo
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -333,7 +333,7 @@ function writeMetadataResponsePartitions(w: Writer, version: number, flexible: b
       w.writeInt32(e);
     }
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -77,7 +77,7 @@ export function readOffsetCommitRequest(r: Reader, version: number): OffsetCommi
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -112,7 +112,7 @@ export function writeOffsetCommitRequest(w: Writer, version: number, m: OffsetCo
   for (const e of m.topics) {
     writeOffsetCommitRequestTopic(w, version, flexible, e);
   }
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -132,7 +132,7 @@ function readOffsetCommitRequestTopic(r: Reader, version: number, flexible: bool
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -152,7 +152,7 @@ function writeOffsetCommitRequestTopic(w: Writer, version: number, flexible: boo
   for (const e of m.partitions) {
     writeOffsetCommitRequestPartition(w, version, flexible, e);
   }
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -176,7 +176,7 @@ function readOffsetCommitRequestPartition(r: Reader, version: number, flexible: 
   }
   f_committedMetadata = (flexible ? r.readCompactNullableString() : r.readNullableString());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -198,7 +198,7 @@ function writeOffsetCommitRequestPartition(w: Writer, version: number, flexible:
     w.writeInt64(m.commitTimestamp);
   }
   if (flexible) w.writeCompactNullableString(m.committedMetadata); else w.writeNullableString(m.committedMetadata);
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

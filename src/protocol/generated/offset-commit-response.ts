@@ -49,7 +49,7 @@ export function readOffsetCommitResponse(r: Reader, version: number): OffsetComm
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -72,7 +72,7 @@ export function writeOffsetCommitResponse(w: Writer, version: number, m: OffsetC
   for (const e of m.topics) {
     writeOffsetCommitResponseTopic(w, version, flexible, e);
   }
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -92,7 +92,7 @@ function readOffsetCommitResponseTopic(r: Reader, version: number, flexible: boo
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -112,7 +112,7 @@ function writeOffsetCommitResponseTopic(w: Writer, version: number, flexible: bo
   for (const e of m.partitions) {
     writeOffsetCommitResponsePartition(w, version, flexible, e);
   }
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -120,13 +120,13 @@ function writeOffsetCommitResponseTopic(w: Writer, version: number, flexible: bo
   }
 }
 
-function readOffsetCommitResponsePartition(r: Reader, version: number, _flexible: boolean): OffsetCommitResponsePartition {
+function readOffsetCommitResponsePartition(r: Reader, _version: number, flexible: boolean): OffsetCommitResponsePartition {
   let f_partitionIndex: number;
   let f_errorCode: number;
   f_partitionIndex = r.readInt32();
   f_errorCode = r.readInt16();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 8) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -138,10 +138,10 @@ function readOffsetCommitResponsePartition(r: Reader, version: number, _flexible
   return { partitionIndex: f_partitionIndex, errorCode: f_errorCode, unknownTaggedFields };
 }
 
-function writeOffsetCommitResponsePartition(w: Writer, version: number, _flexible: boolean, m: OffsetCommitResponsePartition): void {
+function writeOffsetCommitResponsePartition(w: Writer, _version: number, flexible: boolean, m: OffsetCommitResponsePartition): void {
   w.writeInt32(m.partitionIndex);
   w.writeInt16(m.errorCode);
-  if (version >= 8) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -86,7 +86,7 @@ export function readOffsetFetchRequest(r: Reader, version: number): OffsetFetchR
     f_requireStable = r.readBool();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -126,7 +126,7 @@ export function writeOffsetFetchRequest(w: Writer, version: number, m: OffsetFet
   if (version >= 7) {
     w.writeBool(m.requireStable);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -150,7 +150,7 @@ function readOffsetFetchRequestTopic(r: Reader, version: number, flexible: boole
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -174,7 +174,7 @@ function writeOffsetFetchRequestTopic(w: Writer, version: number, flexible: bool
       w.writeInt32(e);
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -209,7 +209,7 @@ function readOffsetFetchRequestGroup(r: Reader, version: number, flexible: boole
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -242,7 +242,7 @@ function writeOffsetFetchRequestGroup(w: Writer, version: number, flexible: bool
       }
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -250,7 +250,7 @@ function writeOffsetFetchRequestGroup(w: Writer, version: number, flexible: bool
   }
 }
 
-function readOffsetFetchRequestTopics(r: Reader, version: number, _flexible: boolean): OffsetFetchRequestTopics {
+function readOffsetFetchRequestTopics(r: Reader, version: number, flexible: boolean): OffsetFetchRequestTopics {
   let f_name: string = '';
   let f_partitionIndexes: number[] = [];
   if (version >= 8) {
@@ -266,7 +266,7 @@ function readOffsetFetchRequestTopics(r: Reader, version: number, _flexible: boo
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -278,7 +278,7 @@ function readOffsetFetchRequestTopics(r: Reader, version: number, _flexible: boo
   return { name: f_name, partitionIndexes: f_partitionIndexes, unknownTaggedFields };
 }
 
-function writeOffsetFetchRequestTopics(w: Writer, version: number, _flexible: boolean, m: OffsetFetchRequestTopics): void {
+function writeOffsetFetchRequestTopics(w: Writer, version: number, flexible: boolean, m: OffsetFetchRequestTopics): void {
   if (version >= 8) {
     if (m.name == null) encodeNotNullable('OffsetFetchRequestTopics.name', version);
     w.writeCompactString(m.name);
@@ -290,7 +290,7 @@ function writeOffsetFetchRequestTopics(w: Writer, version: number, _flexible: bo
       w.writeInt32(e);
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -110,7 +110,7 @@ export function readOffsetFetchResponse(r: Reader, version: number): OffsetFetch
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -145,7 +145,7 @@ export function writeOffsetFetchResponse(w: Writer, version: number, m: OffsetFe
       writeOffsetFetchResponseGroup(w, version, flexible, e);
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -169,7 +169,7 @@ function readOffsetFetchResponseTopic(r: Reader, version: number, flexible: bool
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -193,7 +193,7 @@ function writeOffsetFetchResponseTopic(w: Writer, version: number, flexible: boo
       writeOffsetFetchResponsePartition(w, version, flexible, e);
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -223,7 +223,7 @@ function readOffsetFetchResponsePartition(r: Reader, version: number, flexible: 
     f_errorCode = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -251,7 +251,7 @@ function writeOffsetFetchResponsePartition(w: Writer, version: number, flexible:
   if (version <= 7) {
     w.writeInt16(m.errorCode);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -279,7 +279,7 @@ function readOffsetFetchResponseGroup(r: Reader, version: number, flexible: bool
     f_errorCode = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -306,7 +306,7 @@ function writeOffsetFetchResponseGroup(w: Writer, version: number, flexible: boo
   if (version >= 8) {
     w.writeInt16(m.errorCode);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -330,7 +330,7 @@ function readOffsetFetchResponseTopics(r: Reader, version: number, flexible: boo
     }
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -354,7 +354,7 @@ function writeOffsetFetchResponseTopics(w: Writer, version: number, flexible: bo
       writeOffsetFetchResponsePartitions(w, version, flexible, e);
     }
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -362,7 +362,7 @@ function writeOffsetFetchResponseTopics(w: Writer, version: number, flexible: bo
   }
 }
 
-function readOffsetFetchResponsePartitions(r: Reader, version: number, _flexible: boolean): OffsetFetchResponsePartitions {
+function readOffsetFetchResponsePartitions(r: Reader, version: number, flexible: boolean): OffsetFetchResponsePartitions {
   let f_partitionIndex: number = 0;
   let f_committedOffset: number = 0;
   let f_committedLeaderEpoch: number = -1;
@@ -384,7 +384,7 @@ function readOffsetFetchResponsePartitions(r: Reader, version: number, _flexible
     f_errorCode = r.readInt16();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 6) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -396,7 +396,7 @@ function readOffsetFetchResponsePartitions(r: Reader, version: number, _flexible
   return { partitionIndex: f_partitionIndex, committedOffset: f_committedOffset, committedLeaderEpoch: f_committedLeaderEpoch, metadata: f_metadata, errorCode: f_errorCode, unknownTaggedFields };
 }
 
-function writeOffsetFetchResponsePartitions(w: Writer, version: number, _flexible: boolean, m: OffsetFetchResponsePartitions): void {
+function writeOffsetFetchResponsePartitions(w: Writer, version: number, flexible: boolean, m: OffsetFetchResponsePartitions): void {
   if (version >= 8) {
     w.writeInt32(m.partitionIndex);
   }
@@ -412,7 +412,7 @@ function writeOffsetFetchResponsePartitions(w: Writer, version: number, _flexibl
   if (version >= 8) {
     w.writeInt16(m.errorCode);
   }
-  if (version >= 6) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -51,7 +51,7 @@ export function readOffsetForLeaderEpochRequest(r: Reader, version: number): Off
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -74,7 +74,7 @@ export function writeOffsetForLeaderEpochRequest(w: Writer, version: number, m: 
   for (const e of m.topics) {
     writeOffsetForLeaderEpochRequestOffsetForLeaderTopic(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -94,7 +94,7 @@ function readOffsetForLeaderEpochRequestOffsetForLeaderTopic(r: Reader, version:
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -114,7 +114,7 @@ function writeOffsetForLeaderEpochRequestOffsetForLeaderTopic(w: Writer, version
   for (const e of m.partitions) {
     writeOffsetForLeaderEpochRequestOffsetForLeaderPartition(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -122,7 +122,7 @@ function writeOffsetForLeaderEpochRequestOffsetForLeaderTopic(w: Writer, version
   }
 }
 
-function readOffsetForLeaderEpochRequestOffsetForLeaderPartition(r: Reader, version: number, _flexible: boolean): OffsetForLeaderEpochRequestOffsetForLeaderPartition {
+function readOffsetForLeaderEpochRequestOffsetForLeaderPartition(r: Reader, version: number, flexible: boolean): OffsetForLeaderEpochRequestOffsetForLeaderPartition {
   let f_partition: number;
   let f_currentLeaderEpoch: number = -1;
   let f_leaderEpoch: number;
@@ -132,7 +132,7 @@ function readOffsetForLeaderEpochRequestOffsetForLeaderPartition(r: Reader, vers
   }
   f_leaderEpoch = r.readInt32();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -144,13 +144,13 @@ function readOffsetForLeaderEpochRequestOffsetForLeaderPartition(r: Reader, vers
   return { partition: f_partition, currentLeaderEpoch: f_currentLeaderEpoch, leaderEpoch: f_leaderEpoch, unknownTaggedFields };
 }
 
-function writeOffsetForLeaderEpochRequestOffsetForLeaderPartition(w: Writer, version: number, _flexible: boolean, m: OffsetForLeaderEpochRequestOffsetForLeaderPartition): void {
+function writeOffsetForLeaderEpochRequestOffsetForLeaderPartition(w: Writer, version: number, flexible: boolean, m: OffsetForLeaderEpochRequestOffsetForLeaderPartition): void {
   w.writeInt32(m.partition);
   if (version >= 2) {
     w.writeInt32(m.currentLeaderEpoch);
   }
   w.writeInt32(m.leaderEpoch);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -53,7 +53,7 @@ export function readOffsetForLeaderEpochResponse(r: Reader, version: number): Of
     f_topics = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -76,7 +76,7 @@ export function writeOffsetForLeaderEpochResponse(w: Writer, version: number, m:
   for (const e of m.topics) {
     writeOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -96,7 +96,7 @@ function readOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(r: Reader, v
     f_partitions = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -116,7 +116,7 @@ function writeOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(w: Writer, 
   for (const e of m.partitions) {
     writeOffsetForLeaderEpochResponseEpochEndOffset(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -124,7 +124,7 @@ function writeOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(w: Writer, 
   }
 }
 
-function readOffsetForLeaderEpochResponseEpochEndOffset(r: Reader, version: number, _flexible: boolean): OffsetForLeaderEpochResponseEpochEndOffset {
+function readOffsetForLeaderEpochResponseEpochEndOffset(r: Reader, version: number, flexible: boolean): OffsetForLeaderEpochResponseEpochEndOffset {
   let f_errorCode: number;
   let f_partition: number;
   let f_leaderEpoch: number = -1;
@@ -136,7 +136,7 @@ function readOffsetForLeaderEpochResponseEpochEndOffset(r: Reader, version: numb
   }
   f_endOffset = r.readInt64();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -148,14 +148,14 @@ function readOffsetForLeaderEpochResponseEpochEndOffset(r: Reader, version: numb
   return { errorCode: f_errorCode, partition: f_partition, leaderEpoch: f_leaderEpoch, endOffset: f_endOffset, unknownTaggedFields };
 }
 
-function writeOffsetForLeaderEpochResponseEpochEndOffset(w: Writer, version: number, _flexible: boolean, m: OffsetForLeaderEpochResponseEpochEndOffset): void {
+function writeOffsetForLeaderEpochResponseEpochEndOffset(w: Writer, version: number, flexible: boolean, m: OffsetForLeaderEpochResponseEpochEndOffset): void {
   w.writeInt16(m.errorCode);
   w.writeInt32(m.partition);
   if (version >= 1) {
     w.writeInt32(m.leaderEpoch);
   }
   w.writeInt64(m.endOffset);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

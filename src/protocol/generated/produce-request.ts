@@ -91,7 +91,7 @@ export function readProduceRequest(r: Reader, version: number): ProduceRequest {
     f_topicData = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -116,7 +116,7 @@ export function writeProduceRequest(w: Writer, version: number, m: ProduceReques
   for (const e of m.topicData) {
     writeProduceRequestTopicData(w, version, flexible, e);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -136,7 +136,7 @@ function readProduceRequestTopicData(r: Reader, version: number, flexible: boole
     f_partitionData = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -156,7 +156,7 @@ function writeProduceRequestTopicData(w: Writer, version: number, flexible: bool
   for (const e of m.partitionData) {
     writeProduceRequestPartitionData(w, version, flexible, e);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -164,13 +164,13 @@ function writeProduceRequestTopicData(w: Writer, version: number, flexible: bool
   }
 }
 
-function readProduceRequestPartitionData(r: Reader, version: number, flexible: boolean): ProduceRequestPartitionData {
+function readProduceRequestPartitionData(r: Reader, _version: number, flexible: boolean): ProduceRequestPartitionData {
   let f_index: number;
   let f_records: Buffer | null;
   f_index = r.readInt32();
   f_records = (flexible ? r.readCompactNullableBytes() : r.readNullableBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -182,10 +182,10 @@ function readProduceRequestPartitionData(r: Reader, version: number, flexible: b
   return { index: f_index, records: f_records, unknownTaggedFields };
 }
 
-function writeProduceRequestPartitionData(w: Writer, version: number, flexible: boolean, m: ProduceRequestPartitionDataInput): void {
+function writeProduceRequestPartitionData(w: Writer, _version: number, flexible: boolean, m: ProduceRequestPartitionDataInput): void {
   w.writeInt32(m.index);
   w.writeRecords(m.records, flexible);
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

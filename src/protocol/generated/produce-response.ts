@@ -96,7 +96,7 @@ export function readProduceResponse(r: Reader, version: number): ProduceResponse
     f_throttleTimeMs = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -131,7 +131,7 @@ export function writeProduceResponse(w: Writer, version: number, m: ProduceRespo
   if (version >= 1) {
     w.writeInt32(m.throttleTimeMs);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_nodeEndpoints = version >= 10 && !(m.nodeEndpoints.length === 0);
@@ -163,7 +163,7 @@ function readProduceResponseResponses(r: Reader, version: number, flexible: bool
     f_partitionResponses = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -183,7 +183,7 @@ function writeProduceResponseResponses(w: Writer, version: number, flexible: boo
   for (const e of m.partitionResponses) {
     writeProduceResponsePartitionResponses(w, version, flexible, e);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -222,7 +222,7 @@ function readProduceResponsePartitionResponses(r: Reader, version: number, flexi
     f_errorMessage = (flexible ? r.readCompactNullableString() : r.readNullableString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -260,7 +260,7 @@ function writeProduceResponsePartitionResponses(w: Writer, version: number, flex
   if (version >= 8) {
     if (flexible) w.writeCompactNullableString(m.errorMessage); else w.writeNullableString(m.errorMessage);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     let tagCount = unknown === undefined ? 0 : unknown.length;
     const t_currentLeader = version >= 10 && !(isDefaultProduceResponseCurrentLeader(m.currentLeader));
@@ -287,7 +287,7 @@ function readProduceResponseRecordErrors(r: Reader, version: number, flexible: b
     f_batchIndexErrorMessage = (flexible ? r.readCompactNullableString() : r.readNullableString());
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -306,7 +306,7 @@ function writeProduceResponseRecordErrors(w: Writer, version: number, flexible: 
   if (version >= 8) {
     if (flexible) w.writeCompactNullableString(m.batchIndexErrorMessage); else w.writeNullableString(m.batchIndexErrorMessage);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -314,7 +314,7 @@ function writeProduceResponseRecordErrors(w: Writer, version: number, flexible: 
   }
 }
 
-function readProduceResponseCurrentLeader(r: Reader, version: number, _flexible: boolean): ProduceResponseCurrentLeader {
+function readProduceResponseCurrentLeader(r: Reader, version: number, flexible: boolean): ProduceResponseCurrentLeader {
   let f_leaderId: number = -1;
   let f_leaderEpoch: number = -1;
   if (version >= 10) {
@@ -324,7 +324,7 @@ function readProduceResponseCurrentLeader(r: Reader, version: number, _flexible:
     f_leaderEpoch = r.readInt32();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -336,14 +336,14 @@ function readProduceResponseCurrentLeader(r: Reader, version: number, _flexible:
   return { leaderId: f_leaderId, leaderEpoch: f_leaderEpoch, unknownTaggedFields };
 }
 
-function writeProduceResponseCurrentLeader(w: Writer, version: number, _flexible: boolean, m: ProduceResponseCurrentLeader): void {
+function writeProduceResponseCurrentLeader(w: Writer, version: number, flexible: boolean, m: ProduceResponseCurrentLeader): void {
   if (version >= 10) {
     w.writeInt32(m.leaderId);
   }
   if (version >= 10) {
     w.writeInt32(m.leaderEpoch);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -351,7 +351,7 @@ function writeProduceResponseCurrentLeader(w: Writer, version: number, _flexible
   }
 }
 
-function readProduceResponseNodeEndpoints(r: Reader, version: number, _flexible: boolean): ProduceResponseNodeEndpoints {
+function readProduceResponseNodeEndpoints(r: Reader, version: number, flexible: boolean): ProduceResponseNodeEndpoints {
   let f_nodeId: number = 0;
   let f_host: string = '';
   let f_port: number = 0;
@@ -369,7 +369,7 @@ function readProduceResponseNodeEndpoints(r: Reader, version: number, _flexible:
     f_rack = r.readCompactNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 9) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -381,7 +381,7 @@ function readProduceResponseNodeEndpoints(r: Reader, version: number, _flexible:
   return { nodeId: f_nodeId, host: f_host, port: f_port, rack: f_rack, unknownTaggedFields };
 }
 
-function writeProduceResponseNodeEndpoints(w: Writer, version: number, _flexible: boolean, m: ProduceResponseNodeEndpoints): void {
+function writeProduceResponseNodeEndpoints(w: Writer, version: number, flexible: boolean, m: ProduceResponseNodeEndpoints): void {
   if (version >= 10) {
     w.writeInt32(m.nodeId);
   }
@@ -395,7 +395,7 @@ function writeProduceResponseNodeEndpoints(w: Writer, version: number, _flexible
   if (version >= 10) {
     w.writeCompactNullableString(m.rack);
   }
-  if (version >= 9) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

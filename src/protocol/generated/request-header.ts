@@ -21,6 +21,7 @@ export interface RequestHeader {
 
 export function readRequestHeader(r: Reader, version: number): RequestHeader {
   if (version < 0 || version > 2) decodeBadVersion('RequestHeader', version);
+  const flexible = version >= 2;
   let f_requestApiKey: number;
   let f_requestApiVersion: number;
   let f_correlationId: number;
@@ -32,7 +33,7 @@ export function readRequestHeader(r: Reader, version: number): RequestHeader {
     f_clientId = r.readNullableString();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -46,13 +47,14 @@ export function readRequestHeader(r: Reader, version: number): RequestHeader {
 
 export function writeRequestHeader(w: Writer, version: number, m: RequestHeader): void {
   if (version < 0 || version > 2) encodeBadVersion('RequestHeader', version);
+  const flexible = version >= 2;
   w.writeInt16(m.requestApiKey);
   w.writeInt16(m.requestApiVersion);
   w.writeInt32(m.correlationId);
   if (version >= 1) {
     w.writeNullableString(m.clientId);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -15,10 +15,11 @@ export interface ResponseHeader {
 
 export function readResponseHeader(r: Reader, version: number): ResponseHeader {
   if (version < 0 || version > 1) decodeBadVersion('ResponseHeader', version);
+  const flexible = version >= 1;
   let f_correlationId: number;
   f_correlationId = r.readInt32();
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 1) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -32,8 +33,9 @@ export function readResponseHeader(r: Reader, version: number): ResponseHeader {
 
 export function writeResponseHeader(w: Writer, version: number, m: ResponseHeader): void {
   if (version < 0 || version > 1) encodeBadVersion('ResponseHeader', version);
+  const flexible = version >= 1;
   w.writeInt32(m.correlationId);
-  if (version >= 1) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -19,7 +19,7 @@ export function readSaslAuthenticateRequest(r: Reader, version: number): SaslAut
   let f_authBytes: Buffer;
   f_authBytes = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -36,7 +36,7 @@ export function writeSaslAuthenticateRequest(w: Writer, version: number, m: Sasl
   const flexible = version >= 2;
   if (m.authBytes == null) encodeNotNullable('SaslAuthenticateRequest.authBytes', version);
   if (flexible) w.writeCompactBytes(m.authBytes); else w.writeBytes(m.authBytes);
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -33,7 +33,7 @@ export function readSaslAuthenticateResponse(r: Reader, version: number): SaslAu
     f_sessionLifetimeMs = r.readInt64();
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 2) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -55,7 +55,7 @@ export function writeSaslAuthenticateResponse(w: Writer, version: number, m: Sas
   if (version >= 1) {
     w.writeInt64(m.sessionLifetimeMs);
   }
-  if (version >= 2) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

@@ -64,7 +64,7 @@ export function readSyncGroupRequest(r: Reader, version: number): SyncGroupReque
     f_assignments = a;
   }
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -98,7 +98,7 @@ export function writeSyncGroupRequest(w: Writer, version: number, m: SyncGroupRe
   for (const e of m.assignments) {
     writeSyncGroupRequestAssignment(w, version, flexible, e);
   }
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
@@ -106,13 +106,13 @@ export function writeSyncGroupRequest(w: Writer, version: number, m: SyncGroupRe
   }
 }
 
-function readSyncGroupRequestAssignment(r: Reader, version: number, flexible: boolean): SyncGroupRequestAssignment {
+function readSyncGroupRequestAssignment(r: Reader, _version: number, flexible: boolean): SyncGroupRequestAssignment {
   let f_memberId: string;
   let f_assignment: Buffer;
   f_memberId = (flexible ? r.readCompactString() : r.readString());
   f_assignment = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -129,7 +129,7 @@ function writeSyncGroupRequestAssignment(w: Writer, version: number, flexible: b
   if (flexible) w.writeCompactString(m.memberId); else w.writeString(m.memberId);
   if (m.assignment == null) encodeNotNullable('SyncGroupRequestAssignment.assignment', version);
   if (flexible) w.writeCompactBytes(m.assignment); else w.writeBytes(m.assignment);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);

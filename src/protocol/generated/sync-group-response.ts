@@ -41,7 +41,7 @@ export function readSyncGroupResponse(r: Reader, version: number): SyncGroupResp
   }
   f_assignment = (flexible ? r.readCompactBytes() : r.readBytes());
   let unknownTaggedFields: TaggedField[] | undefined;
-  if (version >= 4) {
+  if (flexible) {
     const tagCount = r.readUnsignedVarint();
     for (let t = 0; t < tagCount; t++) {
       const tag = r.readUnsignedVarint();
@@ -68,7 +68,7 @@ export function writeSyncGroupResponse(w: Writer, version: number, m: SyncGroupR
   }
   if (m.assignment == null) encodeNotNullable('SyncGroupResponse.assignment', version);
   if (flexible) w.writeCompactBytes(m.assignment); else w.writeBytes(m.assignment);
-  if (version >= 4) {
+  if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;
     w.writeUnsignedVarint(tagCount);
