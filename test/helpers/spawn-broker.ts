@@ -36,8 +36,6 @@ export interface SpawnBrokerOptions {
   /** Port to listen on; default 0 (a free port chosen by the OS). */
   port?: number;
   readyMsMax?: number;
-  /** Serve the admin HTTP API on a free port (default off, so parallel tests never collide). */
-  admin?: boolean;
 }
 
 export interface SpawnedBroker {
@@ -47,7 +45,7 @@ export interface SpawnedBroker {
   dataDir: string;
   /** "127.0.0.1:PORT" */
   bootstrap: string;
-  /** Admin HTTP port when spawned with { admin: true }, else null. */
+  /** Admin HTTP port (a free port by default), null with --admin-listen off. */
   adminPort: number | null;
   /** "http://127.0.0.1:PORT" of the admin API (a free port by default), null with --admin-listen off. */
   adminUrl: string | null;
@@ -83,7 +81,6 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  let adminPort: number | null = null;
   let adminPort: number | null = null;
   const port = await new Promise<number>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`broker not ready within ${options.readyMsMax ?? READY_MS_MAX} ms:\n${out}`)), options.readyMsMax ?? READY_MS_MAX);
