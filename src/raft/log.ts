@@ -118,9 +118,13 @@ export class RaftLog {
    * The largest boundary k <= index whose term is <= term, with its term. Used on both sides of
    * fast backtracking: the follower to hint where its log might still agree, the leader to jump to
    * the last place its own log could agree with that hint. Falls back to the snapshot.
+   * (Term 0 is returned with an index below the snapshot: unknown.)
    */
   findConflictByTerm(index: number, term: number): { index: number; term: number } {
     const snap = this.snapshotMeta();
+    // Below our log start we cannot tell: answer the index itself, so that a leader backs up to
+    // before its log start and sends the snapshot.
+    if (index < snap.index) return { index, term: 0 };
     let i = Math.min(index, this.lastIndex());
     while (i > snap.index) {
       const e = this.entryAt(i)!;

@@ -44,6 +44,11 @@ export interface RaftConfig {
   readonly inflightBytesMax: number;
   /** Bytes of committed entries handed out per Ready (at least one entry). */
   readonly applyBytesMax: number;
+  /**
+   * A leader refuses proposals while its log holds this many indexes beyond its commit: a leader
+   * cut off from its quorum must not grow an unbounded tail that a later leader has to ship.
+   */
+  readonly uncommittedIndexesMax: number;
   /** A non-voter may be promoted once its match is at most this many indexes behind our last. */
   readonly promotionLagMax: number;
   /** Last index the state machine applied before a restart (-1: replay from the log start). */
@@ -62,6 +67,7 @@ export const RAFT_DEFAULTS = {
   inflightAppendsMax: 64,
   inflightBytesMax: 8 << 20,
   applyBytesMax: 8 << 20,
+  uncommittedIndexesMax: 100_000,
   promotionLagMax: 0,
 } as const;
 
@@ -73,7 +79,7 @@ export const LEASE_MARGIN_TICKS = 2;
 
 export type ProposeResult =
   | { ok: true; index: number; term: number }
-  | { ok: false; reason: 'not-leader' | 'transferring' | 'conf-pending' | 'invalid-conf-change'; detail?: string };
+  | { ok: false; reason: 'not-leader' | 'transferring' | 'overloaded' | 'conf-pending' | 'invalid-conf-change'; detail?: string };
 
 export interface RaftStatus {
   id: NodeId;
@@ -131,6 +137,14 @@ export class Raft {
   private pendingConfIndex = EMPTY_INDEX;
   /** Configuration entries in the log beyond commit, in index order. */
   private pendingConfs: { index: number; change: ConfChange }[] = [];
+  /**
+   * This node was a voter and learned that its removal committed. It may still campaign (counting
+   * only the remaining voters) and lead, but only to hand leadership over: a remaining voter that
+   * has not yet learned of the commit may need the log or the vote this node holds.
+   */
+  private removedVoter = false;
+  /** Hand-off attempts, to rotate among the remaining voters. */
+  private handOffAttempts = 0;
   /** Leader elected with nothing beyond its commit: its commit is then exactly the group's. */
   private commitKnownAtElection = false;
   /** Set by propose(): appends are sent in one batch when the driver asks for ready(). */
@@ -176,7 +190,7 @@ export class Raft {
     for (const e of ents) {
       if (e.type !== EntryType.Config) continue;
       const change = decodeConfChange(e.data);
-      if (e.index <= this.log.committed) this.conf = applyConfChange(this.conf, change);
+      if (e.index <= this.log.committed) this.applyConf(change);
       else this.pendingConfs.push({ index: e.index, change });
     }
   }
@@ -202,7 +216,8 @@ export class Raft {
     this.assertNotInReady();
     assert(count >= 1 && Number.isInteger(count), 'an entry holds at least one index');
     if (this.role !== 'leader') return { ok: false, reason: 'not-leader' };
-    if (this.leadTransferee !== NONE) return { ok: false, reason: 'transferring' };
+    if (this.leadTransferee !== NONE || !this.conf.voters.includes(this.id)) return { ok: false, reason: 'transferring' };
+    if (this.log.lastIndex() - this.log.committed >= this.cfg.uncommittedIndexesMax) return { ok: false, reason: 'overloaded' };
     const e = this.appendEntry(EntryType.Normal, data, count);
     return { ok: true, index: e.index, term: e.term };
   }
@@ -254,7 +269,8 @@ export class Raft {
    */
   readIndex(requestId: number): boolean {
     this.assertNotInReady();
-    if (this.role !== 'leader' || !this.committedInTerm()) return false;
+    // A leader that is no longer a voter is only handing leadership over: it serves nothing.
+    if (this.role !== 'leader' || !this.committedInTerm() || !this.conf.voters.includes(this.id)) return false;
     const index = this.log.committed;
     if (this.conf.voters.length === 1 || (this.cfg.leaseReads && this.leaseValid())) {
       this.readStates.push({ requestId, index });
@@ -458,6 +474,7 @@ export class Raft {
     } else {
       this.commitKnownAtElection = true;
     }
+    if (!this.conf.voters.includes(this.id)) this.handOff();
   }
 
   private addProgress(id: NodeId, isNonVoter: boolean): void {
@@ -470,7 +487,18 @@ export class Raft {
   }
 
   private promotable(): boolean {
-    return this.conf.voters.includes(this.id) && this.log.unstableSnapshot === null;
+    return (this.conf.voters.includes(this.id) || this.removedVoter) && this.log.unstableSnapshot === null;
+  }
+
+  /** A leader that is no longer a voter transfers leadership to the most up-to-date voter. */
+  private handOff(): void {
+    const voters = this.conf.voters.slice().sort((a, b) => {
+      const d = (this.progress.get(b)?.match ?? -1) - (this.progress.get(a)?.match ?? -1);
+      return d !== 0 ? d : a - b;
+    });
+    if (voters.length === 0) return;
+    const to = voters[this.handOffAttempts++ % voters.length]!;
+    this.transferLeadership(to);
   }
 
   private inLease(): boolean {
@@ -500,8 +528,10 @@ export class Raft {
         }
         for (const [id, pr] of this.progress) if (id !== this.id) pr.recentActive = false;
       }
-      // A transfer that did not finish within an election timeout is abandoned.
+      // A transfer that did not finish within an election timeout is abandoned (a removed leader
+      // tries the next voter).
       this.leadTransferee = NONE;
+      if (!this.conf.voters.includes(this.id)) this.handOff();
     }
     if (this.heartbeatElapsed >= this.cfg.heartbeatTicks) {
       this.heartbeatElapsed = 0;
@@ -580,6 +610,9 @@ export class Raft {
       case 'heartbeat-resp':
         pr.recentActive = true;
         pr.probeSent = false;
+        // The peer is alive: if the snapshot we told it about was lost, probe again (a new
+        // snapshot message follows if it is still behind our log start).
+        if (pr.state === ProgressState.Snapshot) pr.becomeProbe();
         // With losses, a full pipeline would otherwise wait forever for acknowledgements.
         if (pr.state === ProgressState.Replicate && pr.inflights.full()) pr.inflights.freeFirstOne();
         if (pr.match < this.log.lastIndex()) this.sendAppend(m.from, true);
@@ -625,7 +658,6 @@ export class Raft {
     } else if (oldPaused) {
       this.sendAppend(m.from, true);
     }
-    if (this.role !== 'leader') return; // committing our own removal stepped us down
     this.sendAppends(m.from);
     if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) {
       this.send({ type: 'timeout-now', to: m.from });
@@ -785,6 +817,8 @@ export class Raft {
   }
 
   private applyConf(cc: ConfChange): void {
+    if (cc.type === 'remove' && cc.node === this.id && this.conf.voters.includes(this.id)) this.removedVoter = true;
+    if (cc.type === 'promote' && cc.node === this.id) this.removedVoter = false;
     this.conf = applyConfChange(this.conf, cc);
     if (this.role !== 'leader') return;
     switch (cc.type) {
@@ -801,9 +835,10 @@ export class Raft {
         this.progress.delete(cc.node);
         if (this.leadTransferee === cc.node) this.leadTransferee = NONE;
         if (cc.node === this.id) {
-          // The leader managed the group until its own removal committed; now it steps down and
-          // the remaining voters elect a leader among themselves.
-          this.becomeFollower(this.term, NONE);
+          // The leader managed the group until its own removal committed. It must not simply
+          // step down: the remaining voters may not know the removal committed yet, and then need
+          // its vote, which it would refuse them if its log is longer. It hands leadership over.
+          this.handOff();
         }
         break;
     }
