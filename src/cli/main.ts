@@ -5,6 +5,9 @@
  */
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number>; summary: string }>> = {
   start: () => import('./commands/start.js'),
+  topics: () => import('./commands/topics.js'),
+  groups: () => import('./commands/groups.js'),
+  cluster: () => import('./commands/cluster.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -48,8 +48,8 @@ const subcommands: Record<string, Subcommand> = {
     summary: 'Create a topic',
     usage: 'TOPIC [--partitions N] [--config key=value ...]',
     help: [
-      '--partitions N        partition count (default: the broker\'s defaultPartitions)',
-      '--config key=value    topic config (Kafka names, e.g. retention.ms=86400000); repeatable',
+      ['--partitions N', 'partition count (default: the broker\'s defaultPartitions)'],
+      ['--config key=value', 'topic config (Kafka names, e.g. retention.ms=86400000); repeatable'],
     ],
     options: { partitions: { type: 'string', short: 'p' }, config: { type: 'string', short: 'c', multiple: true } },
     positionals: ['TOPIC'],
@@ -74,7 +74,10 @@ const subcommands: Record<string, Subcommand> = {
   'alter-config': {
     summary: 'Set or remove topic configs (removed keys fall back to the default)',
     usage: 'TOPIC [--set key=value ...] [--delete key ...]',
-    help: ['--set key=value    set a config; repeatable', '--delete key       remove a config override; repeatable'],
+    help: [
+      ['--set key=value', 'set a config; repeatable'],
+      ['--delete key', 'remove a config override; repeatable'],
+    ],
     options: { set: { type: 'string', multiple: true }, delete: { type: 'string', multiple: true } },
     positionals: ['TOPIC'],
     async run({ client, io, json, positionals, values }) {

@@ -34,7 +34,8 @@ export class AdminClient {
     try {
       response = await fetch(`${this.baseUrl}${path}`, init);
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      const inner = (err as { cause?: { code?: string; message?: string } }).cause;
+      const cause = inner?.code ?? inner?.message ?? (err as Error).message;
       throw new CliError(`cannot reach the Canopy admin API at ${this.baseUrl} (${cause}); is the broker running? (set --admin or CANOPY_ADMIN_URL)`);
     }
     const text = await response.text();

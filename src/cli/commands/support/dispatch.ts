@@ -18,18 +18,18 @@ export interface Subcommand {
   readonly summary: string;
   /** Usage line after `canopy <group> <name>`, e.g. `NAME [--partitions N]`. */
   readonly usage: string;
-  /** Option descriptions printed by --help, one line each. */
-  readonly help: readonly string[];
+  /** Options printed by --help: [flag with its value, what it does]. */
+  readonly help: readonly (readonly [string, string])[];
   readonly options: Options;
   /** Positionals required (a missing one is a usage error naming it). */
   readonly positionals: readonly string[];
   run(context: CommandContext): Promise<void>;
 }
 
-const commonHelp = [
-  `--admin URL    admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`,
-  '--json         machine-readable JSON instead of tables',
-  '-h, --help     this help',
+const commonHelp: readonly (readonly [string, string])[] = [
+  ['--admin URL', `admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`],
+  ['--json', 'machine-readable JSON instead of tables'],
+  ['-h, --help', 'this help'],
 ];
 
 function groupHelp(group: string, summary: string, subcommands: Readonly<Record<string, Subcommand>>): string {
@@ -42,9 +42,11 @@ function groupHelp(group: string, summary: string, subcommands: Readonly<Record<
 }
 
 function leafHelp(group: string, name: string, sub: Subcommand): string {
+  const options = [...sub.help, ...commonHelp];
+  const width = Math.max(...options.map(([flag]) => flag.length));
   return [
     `canopy ${group} ${name} — ${sub.summary}`, '', `Usage: canopy ${group} ${name} ${sub.usage}`.trimEnd(), '',
-    'Options:', ...[...sub.help, ...commonHelp].map((l) => `  ${l}`),
+    'Options:', ...options.map(([flag, what]) => `  ${flag.padEnd(width)}  ${what}`),
   ].join('\n');
 }
 

@@ -1,0 +1,46 @@
+/**
+ * Running the `canopy` CLI in tests, two ways:
+ *  - `runCli(args, env)`: the real thing, `node --import tsx src/cli/main.ts ...` as a child process
+ *    (exit code, stdout, stderr); about a second each on a loaded 2-core machine, so tests use it
+ *    for the main.ts wiring and exit codes;
+ *  - `runCommand(run, args, env)`: a command module's `run(args, io)` in-process with captured
+ *    output — the same code below main.ts's dispatch, at no process start-up cost.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { CliIo } from '../../src/cli/commands/support/io.js';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+/** Upper bound for one CLI process. */
+export const cliRunMsMax = 60_000;
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
+      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); rej(new Error(`canopy ${args.join(' ')} ran longer than ${cliRunMsMax} ms`)); }, cliRunMsMax);
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', (e) => { clearTimeout(timer); rej(e); });
+    child.on('close', (code) => { clearTimeout(timer); res({ code, stdout, stderr }); });
+  });
+}
+
+export async function runCommand(
+  run: (args: string[], io: CliIo) => Promise<number>, args: string[], env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    out: (text) => { stdout += text.endsWith('\n') ? text : `${text}\n`; },
+    err: (text) => { stderr += text.endsWith('\n') ? text : `${text}\n`; },
+    env,
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
