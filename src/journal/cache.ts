@@ -23,6 +23,13 @@ export const CACHE_BYTES_MAX_DEFAULT = 256 * 1024 * 1024;
 export const DISTANCE_WEIGHT = 1;
 /** When over budget, evict down to this fraction of the budget, so the scoring pass is amortised. */
 const EVICT_TO_FRACTION = 15 / 16;
+/**
+ * Buffers of evicted pages that no reader ever saw are kept for reuse, up to this many: a write-heavy
+ * partition then recycles its tail pages instead of allocating (and page-faulting) fresh memory for
+ * every appended byte. Pages lent to readers are never recycled, so a chunk still being written to
+ * a socket cannot change underneath it.
+ */
+export const FREE_PAGES_MAX = 64;
 
 /** A file whose pages the cache holds (a segment). */
 export interface PageOwner {
@@ -38,6 +45,8 @@ export interface Page {
   /** Valid bytes from the page start; only grows, by appends at exactly this position. */
   length: number;
   lastUse: number;
+  /** A subarray of buf was handed to a reader: the buffer may never be reused for another page. */
+  lent: boolean;
 }
 
 export interface PageCacheStats {
@@ -54,6 +63,7 @@ export class PageCache {
   private misses = 0;
   private evictions = 0;
   private preloads = 0;
+  private readonly free: Buffer[] = [];
 
   constructor(opts: { cacheBytesMax: number; pageBytes?: number }) {
     const pageBytes = opts.pageBytes ?? PAGE_BYTES_DEFAULT;
@@ -101,21 +111,30 @@ export class PageCache {
     assert(buf.length === this.pageBytes && length <= buf.length, 'page buffer size');
     const old = owner.pages.get(index);
     if (old !== undefined) this.remove(old);
-    const page: Page = { owner, index, buf, length, lastUse: ++this.tick };
+    const page: Page = { owner, index, buf, length, lastUse: ++this.tick, lent: false };
     owner.pages.set(index, page);
     this.all.add(page);
     if (this.bytes > this.cacheBytesMax) this.evict(page);
     return page;
   }
 
-  /** Allocates a page buffer (uninitialised: only bytes below `length` are ever read). */
+  /** A page buffer, recycled or new (uninitialised: only bytes below a page's `length` are read). */
   allocPage(): Buffer {
-    return Buffer.allocUnsafe(this.pageBytes);
+    return this.free.pop() ?? Buffer.allocUnsafe(this.pageBytes);
   }
 
   remove(page: Page): void {
     if (page.owner.pages.get(page.index) === page) page.owner.pages.delete(page.index);
-    this.all.delete(page);
+    if (this.all.delete(page) && !page.lent && this.free.length < FREE_PAGES_MAX) this.free.push(page.buf);
+  }
+
+  /** Like lookup, but a miss is not counted (the caller falls back to a counted lookup). */
+  peekFor(owner: PageOwner, index: number, needBytes: number): Page | undefined {
+    const p = owner.pages.get(index);
+    if (p === undefined || p.length < needBytes) return undefined;
+    this.hits++;
+    p.lastUse = ++this.tick;
+    return p;
   }
 
   /** Drops the owner's pages with index >= fromIndex (truncation, deletion). */

@@ -340,14 +340,19 @@ export class PartitionLog {
     const flushRun = async (): Promise<void> => {
       if (runBytes === 0) return;
       const seg = this.active, pos = seg.size;
+      const writing = seg.file.writeAll(bufs, pos);
+      // Fill the tail pages while the write is in flight (it runs on libuv's thread pool). Readers
+      // never see these bytes before seg.size covers them, which happens only after the write.
+      seg.copyToPages(pos, bufs);
       try {
-        await seg.file.writeAll(bufs, pos);
+        await writing;
       } catch (err) {
+        seg.dropPagesFrom(pos);
         // Best effort: cut partial bytes; positional writes would overwrite them anyway.
         await seg.file.truncate(pos).catch(() => undefined);
         throw storageError(`writing ${seg.logPath()}`, err);
       }
-      seg.noteAppended(pos, bufs, infos);
+      seg.noteAppended(pos, infos);
       bufs = []; infos = []; runBytes = 0;
     };
     for (let i = 0; i < items.length; i++) {
@@ -498,11 +503,11 @@ export class PartitionLog {
           let p = chunks.length === 0 && bytes === 0 ? await seg.findPosition(offset) : 0;
           let runStart = -1, runEnd = -1, runPage = -1;
           const flushRun = async (): Promise<void> => {
-            if (runPage >= 0) chunks.push(await seg.readBytes(runStart, runEnd - runStart));
+            if (runPage >= 0) chunks.push(seg.cachedBytes(runStart, runEnd - runStart, true) ?? await seg.readBytes(runStart, runEnd - runStart));
             runPage = -1;
           };
           while (p < end) {
-            const h = await seg.headerAt(p);
+            const h = seg.cachedHeaderAt(p) ?? await seg.headerAt(p);
             if (h.baseOffset >= bound || (bytes > 0 && bytes + h.totalBytes > maxBytes)) { done = true; break; }
             const first = Math.floor(p / pb), last = Math.floor((p + h.totalBytes - 1) / pb);
             if (first === last && runPage === first && runEnd === p) {

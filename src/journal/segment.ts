@@ -185,12 +185,29 @@ export class Segment implements PageOwner {
     load.catch(() => undefined).finally(() => { if (this.loads.get(index) === load) this.loads.delete(index); });
   }
 
-  /** Bytes [pos, pos+len): a subarray of one page, or a copy when they span pages. */
-  async readBytes(pos: number, len: number): Promise<Buffer> {
+  /** Bytes [pos, pos+len) from a cached page without waiting, or null (a span or a miss). */
+  cachedBytes(pos: number, len: number, lend: boolean): Buffer | null {
+    const pb = this.cache.pageBytes;
+    const first = Math.floor(pos / pb);
+    if (first !== Math.floor((pos + len - 1) / pb)) return null;
+    const p = this.cache.peekFor(this, first, pos + len - first * pb);
+    if (p === undefined) return null;
+    if (lend) p.lent = true;
+    return p.buf.subarray(pos - first * pb, pos - first * pb + len);
+  }
+
+  /**
+   * Bytes [pos, pos+len): a subarray of one page, or a copy when they span pages. `lend` marks
+   * the page as handed out (its buffer is then never recycled); internal header reads pass false.
+   */
+  async readBytes(pos: number, len: number, lend = true): Promise<Buffer> {
+    const fast = this.cachedBytes(pos, len, lend);
+    if (fast !== null) return fast;
     const pb = this.cache.pageBytes;
     const first = Math.floor(pos / pb), last = Math.floor((pos + len - 1) / pb);
     if (first === last) {
       const p = await this.page(first, pos + len);
+      if (lend && 'lent' in p) p.lent = true;
       return p.buf.subarray(pos - first * pb, pos - first * pb + len);
     }
     const out = Buffer.allocUnsafe(len);
@@ -206,15 +223,13 @@ export class Segment implements PageOwner {
   }
 
   async headerAt(pos: number): Promise<BatchInfo> {
-    const h = await this.readBytes(pos, BATCH_HEADER_BYTES);
-    const baseOffset = readInt64(h, OFFSET_BASE_OFFSET);
-    return {
-      baseOffset,
-      lastOffset: baseOffset + h.readInt32BE(OFFSET_LAST_OFFSET_DELTA),
-      totalBytes: h.readInt32BE(OFFSET_BATCH_LENGTH) + BATCH_LENGTH_PREFIX_BYTES,
-      maxTimestamp: readInt64(h, OFFSET_MAX_TIMESTAMP),
-      epoch: h.readInt32BE(OFFSET_PARTITION_LEADER_EPOCH),
-    };
+    return parseHeader(this.cachedBytes(pos, BATCH_HEADER_BYTES, false) ?? await this.readBytes(pos, BATCH_HEADER_BYTES, false));
+  }
+
+  /** The header at `pos` when its page is cached, without waiting; null otherwise. */
+  cachedHeaderAt(pos: number): BatchInfo | null {
+    const b = this.cachedBytes(pos, BATCH_HEADER_BYTES, false);
+    return b === null ? null : parseHeader(b);
   }
 
   /** Walks headers from `pos` (a batch with `expectOffset`) to the end; null when they do not chain. */
@@ -244,7 +259,7 @@ export class Segment implements PageOwner {
       let ok = true;
       let first = true;
       while (p < this.size) {
-        const h = first ? await this.headerAt(p).catch(() => null) : await this.headerAt(p);
+        const h = first ? await this.headerAt(p).catch(() => null) : (this.cachedHeaderAt(p) ?? await this.headerAt(p));
         if (h === null || (first && h.baseOffset !== expect)) { ok = false; break; }
         first = false;
         if (h.lastOffset >= offset) return p;
@@ -281,20 +296,27 @@ export class Segment implements PageOwner {
   }
 
   /** Bookkeeping after `batches` were written at `pos` from `buffers` (index entries, tail pages). */
-  noteAppended(pos: number, buffers: Buffer[], batches: BatchInfo[]): void {
+  noteAppended(pos: number, batches: BatchInfo[]): void {
     let p = pos;
     for (const b of batches) {
       this.builder.add(b.baseOffset, p, b.maxTimestamp);
       p += b.totalBytes;
       this.nextOffset = b.lastOffset + 1;
     }
-    this.copyToPages(pos, buffers);
     this.size = p;
     this.indexDirty = true;
   }
 
-  /** Read-write shared pages: appended bytes go into the tail page so tail reads skip the disk. */
-  private copyToPages(pos: number, buffers: Buffer[]): void {
+  /** After a failed write: pages from the one holding `pos` may hold bytes the file does not. */
+  dropPagesFrom(pos: number): void {
+    this.cache.dropFrom(this, Math.floor(pos / this.cache.pageBytes));
+  }
+
+  /**
+   * Read-write shared pages: bytes being appended at `pos` go into the tail pages so tail reads
+   * skip the disk. Called before the write completes; readers are bounded by `size`.
+   */
+  copyToPages(pos: number, buffers: Buffer[]): void {
     const pb = this.cache.pageBytes;
     let at = pos;
     for (const src of buffers) {
@@ -385,4 +407,15 @@ export class Segment implements PageOwner {
     }
     if (this.refs === 0) await this.closeFile();
   }
+}
+
+function parseHeader(h: Buffer): BatchInfo {
+  const baseOffset = readInt64(h, OFFSET_BASE_OFFSET);
+  return {
+    baseOffset,
+    lastOffset: baseOffset + h.readInt32BE(OFFSET_LAST_OFFSET_DELTA),
+    totalBytes: h.readInt32BE(OFFSET_BATCH_LENGTH) + BATCH_LENGTH_PREFIX_BYTES,
+    maxTimestamp: readInt64(h, OFFSET_MAX_TIMESTAMP),
+    epoch: h.readInt32BE(OFFSET_PARTITION_LEADER_EPOCH),
+  };
 }
