@@ -3,7 +3,8 @@
  * streaming zstd) and kafka-python (xerial snappy, python-lz4 frames, python-zstandard) produce
  * with each codec to a spawned broker, which stores the batches as sent; we then read the
  * partition's segment files and check that the batches are compressed with the codec asked for
- * and decode, with decodeBatchRecords, to exactly the messages sent.
+ * and decode, with decodeBatchRecords, to exactly the messages sent. And the other way: batches
+ * we compress (buildBatch) are produced raw, then consumed by kcat and kafka-python.
  */
 import t, { type Test } from 'tap';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,6 +16,10 @@ import { decodeBatchRecords } from '../../../src/protocol/records/batch.js';
 import { compressionOf, Compression, BATCH_HEADER_BYTES } from '../../../src/protocol/records/batch-header.js';
 import { isXerialFramed } from '../../../src/protocol/compression/snappy.js';
 import { iterateBatches } from '../../../src/protocol/records/iterate-batches.js';
+import { buildBatch } from '../../../src/protocol/records/batch.js';
+import { ApiKey } from '../../../src/protocol/generated/index.js';
+import { RawClient } from '../../helpers/raw-client.js';
+import { metadataRequest, produceRequest } from '../../helpers/requests.js';
 
 const CLIENT_TIMEOUT_MS = 60_000;
 const MESSAGES = 300;
@@ -98,4 +103,43 @@ t.test('kcat (librdkafka) and kafka-python compressed batches decode to what the
   // The two snappy shapes really occur: librdkafka sends raw blocks, kafka-python xerial framing.
   if (haveKcat) t.notOk(storedBatches(broker.dataDir, 'kcat-snappy').some((b) => isXerialFramed(b.subarray(BATCH_HEADER_BYTES))), 'kcat snappy is raw');
   if (havePython) t.ok(storedBatches(broker.dataDir, 'kafka-python-snappy').every((b) => isXerialFramed(b.subarray(BATCH_HEADER_BYTES))), 'kafka-python snappy is xerial-framed');
+});
+
+const CONSUME_PY = String.raw`
+import sys, json
+from kafka import KafkaConsumer, TopicPartition
+bootstrap, topic, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+c = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=20000)
+tp = TopicPartition(topic, 0)
+c.assign([tp]); c.seek_to_beginning(tp)
+out = []
+for m in c:
+    out.append(m.value.decode())
+    if len(out) >= count: break
+print(json.dumps(out))
+`;
+
+t.test('batches we compress are read by kcat (librdkafka) and kafka-python', { skip }, async (t) => {
+  const broker = await spawnBroker(t);
+  const client = await RawClient.connect(t, broker.port);
+  for (const [name, codec] of CODECS) {
+    const topic = `ours-${name}`;
+    const values = messages(topic);
+    await client.request(ApiKey.Metadata, 1, metadataRequest([topic]));
+    // Two batches, so readers must walk from one compressed batch to the next.
+    for (const part of [values.slice(0, 100), values.slice(100)]) {
+      const batch = await buildBatch(part.map((v) => ({ key: null, value: Buffer.from(v) })), { compression: codec });
+      const res = await client.request(ApiKey.Produce, 7, produceRequest(topic, 0, batch));
+      t.equal(res.responses[0].partitionResponses[0].errorCode, 0, `${topic}: produce accepted`);
+    }
+    if (haveKcat) {
+      const out = execFileSync('kcat', ['-b', broker.bootstrap, '-C', '-t', topic, '-p', '0', '-o', 'beginning', '-e', '-q', '-f', '%s\\n'], { encoding: 'utf8', timeout: CLIENT_TIMEOUT_MS, stdio: ['pipe', 'pipe', 'pipe'] });
+      t.same(out.trimEnd().split('\n'), values, `kcat reads our ${name} batches`);
+    }
+    if (havePython) {
+      const r = spawnSync(DEBIAN_PYTHON, ['-c', CONSUME_PY, broker.bootstrap, topic, String(values.length)], { timeout: CLIENT_TIMEOUT_MS });
+      t.equal(r.status, 0, `kafka-python consumer ran${r.status === 0 ? '' : `: ${r.stderr.toString().slice(-2000)}`}`);
+      if (r.status === 0) t.same(JSON.parse(r.stdout.toString()), values, `kafka-python reads our ${name} batches`);
+    }
+  }
 });
