@@ -37,18 +37,23 @@ function resolveTargets(broker: Broker, request: FetchRequest, version: number):
         partitionMaxBytes: p.partitionMaxBytes,
         partition,
         errorCode: partition ? ErrorCode.NONE : info ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : missingCode,
+        seenHighWatermark: -1,
       };
     });
     return { topic: info?.name ?? t.topic, topicId: info?.id ?? t.topicId, targets };
   });
 }
 
-/** Resolves when any target has data past its fetch offset, at the deadline, or on abort. */
+/**
+ * Resolves when any target gets data it has not seen (beyond both its fetch offset and the high
+ * watermark of the last read, so a partial read below min_bytes waits for the next append
+ * instead of spinning), at the deadline, or on abort.
+ */
 async function waitForAnyData(targets: readonly FetchTarget[], deadlineMs: number, signal: AbortSignal): Promise<void> {
   const local = new AbortController();
   const both = AbortSignal.any([signal, local.signal]);
   try {
-    await Promise.race(targets.filter((t) => t.partition !== null).map((t) => t.partition!.waitForData(t.fetchOffset, deadlineMs, both)));
+    await Promise.race(targets.filter((t) => t.partition !== null).map((t) => t.partition!.waitForData(Math.max(t.fetchOffset, t.seenHighWatermark), deadlineMs, both)));
   } finally {
     local.abort();
   }

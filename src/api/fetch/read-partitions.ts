@@ -11,6 +11,8 @@ export interface FetchTarget {
   partition: Partition | null;
   /** Set when the partition cannot be read (unknown topic/partition). */
   errorCode: number;
+  /** The high watermark at the last read: the long-poll waits for data beyond it. */
+  seenHighWatermark: number;
 }
 
 export interface ReadPass {
@@ -56,12 +58,19 @@ export async function readPartitions(targets: readonly FetchTarget[], maxBytes: 
       continue;
     }
     const remaining = maxBytes - bytes;
+    t.seenHighWatermark = t.partition.highWatermark;
     if (bytes > 0 && remaining <= 0) {
       answers.push(partitionAnswer(t.partitionIndex, ErrorCode.NONE, t.partition, []));
       continue;
     }
     try {
       const read = await t.partition.read(t.fetchOffset, Math.max(1, Math.min(t.partitionMaxBytes, remaining)));
+      // The journal returns one whole batch even past the limit; only the response's first data
+      // may do that (KIP-74), so a later partition whose first batch does not fit sends none.
+      if (bytes > 0 && read.bytes > remaining) {
+        answers.push(partitionAnswer(t.partitionIndex, ErrorCode.NONE, t.partition, []));
+        continue;
+      }
       bytes += read.bytes;
       answers.push(partitionAnswer(t.partitionIndex, ErrorCode.NONE, t.partition, read.chunks));
     } catch (err) {
