@@ -6,7 +6,9 @@ export type Cell = string | number | null | undefined;
 
 export function table(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((row) => row.map((c) => (c === null || c === undefined ? '-' : String(c))));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined));
+  // A column is numeric (right-aligned) when it holds at least one number and nothing but numbers or blanks.
+  const numeric = headers.map((_, i) => rows.some((r) => typeof r[i] === 'number')
+    && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined));
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
