@@ -73,7 +73,7 @@ export class PartitionLog {
   private readonly logger: JournalLogger;
   private readonly clock: () => number;
 
-  private constructor(readonly dir: string, readonly config: JournalConfig, deps: PartitionLogDeps) {
+  private constructor(readonly dir: string, private currentConfig: JournalConfig, deps: PartitionLogDeps) {
     this.fs = deps.fs ?? NODE_FILE_LAYER;
     this.cache = deps.cache ?? new PageCache({ cacheBytesMax: CACHE_BYTES_MAX_DEFAULT });
     this.logger = deps.logger ?? NOOP_LOGGER;
@@ -81,6 +81,18 @@ export class PartitionLog {
   }
 
   private get active(): Segment { return this.segments[this.segments.length - 1]!; }
+  get config(): JournalConfig { return this.currentConfig; }
+
+  /**
+   * Changes settings of an open log (topic AlterConfigs). Every field is read where it is used, so
+   * the next append sees new segment/batch sizes and the next enforceRetention the new retention.
+   * The background retention timer's interval is fixed at open. Throws an Error naming a bad field.
+   */
+  reconfigure(changes: Partial<Pick<JournalConfig, 'segmentBytesMax' | 'segmentMsMax' | 'batchBytesMax' | 'retentionBytes' | 'retentionMs'>>): void {
+    const next = { ...this.currentConfig, ...changes };
+    validateJournalConfig(next);
+    this.currentConfig = next;
+  }
   get logStartOffset(): number { return this.logStart; }
   get logEndOffset(): number { return this.active.nextOffset; }
   /** Set by the caller (the commit index); clamped to logEndOffset. */
