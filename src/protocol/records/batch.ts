@@ -74,6 +74,8 @@ export async function batchRecordsSection(batch: Buffer, header: BatchHeader, op
   const compression = header.attributes & ATTR_COMPRESSION_MASK;
   if (compression > COMPRESSION_ID_MAX) throw new RecordDecodeError('unsupported-compression', `codec id ${compression}`);
   if (compression === Compression.None) return payload;
+  // An emptied batch (compaction, filters) has no payload at all, even when its codec bits are set.
+  if (header.recordCount === 0 && payload.length === 0) return payload;
   try {
     return await codecFor(compression as Compression, { decompressedBytesMax: options.decompressedBytesMax }).decompress(payload);
   } catch (error) {
@@ -187,7 +189,8 @@ function attributesOf(compression: Compression, options: BuildBatchOptions): num
 export async function buildBatch(records: RecordInput[], options: BuildBatchOptions = {}): Promise<Buffer> {
   const compression = options.compression ?? Compression.None;
   const { section, ...fields } = encodeRecords(records, Date.now(), options.lastOffsetDelta);
-  const payload = compression === Compression.None ? section : await codecFor(compression).compress(section);
+  // No records: no payload, as Java writes empty batches, rather than an empty compressed stream.
+  const payload = compression === Compression.None || records.length === 0 ? section : await codecFor(compression).compress(section);
   return assembleBatch(payload, { recordCount: records.length, ...fields, attributes: attributesOf(compression, options) }, options);
 }
 

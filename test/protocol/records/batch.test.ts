@@ -64,6 +64,11 @@ t.test('explicit offset deltas and lastOffsetDelta keep a filtered batch\'s offs
   const empty = await buildBatch([], { baseOffset: 60, lastOffsetDelta: 4 });
   t.match(readBatchHeader(empty), { recordCount: 0, lastOffsetDelta: 4, baseOffset: 60 });
   t.same(await decodeBatchRecords(empty), []);
+  for (const compression of ALL) {
+    const emptied = await buildBatch([], { baseOffset: 60, lastOffsetDelta: 4, compression });
+    t.equal(emptied.length, BATCH_HEADER_BYTES, `codec ${compression}: an empty batch is a bare header`);
+    t.same(await decodeBatchRecords(emptied), [], `codec ${compression}: and decodes to no records`);
+  }
   await t.rejects(buildBatch([], {}), /explicit lastOffsetDelta/);
   await t.rejects(buildBatch([{ key: null, value: null, offsetDelta: 2 }, { key: null, value: null, offsetDelta: 2 }]), /increase/);
   await t.rejects(buildBatch([{ key: null, value: null, offsetDelta: 5 }], { lastOffsetDelta: 4 }), /below/);
