@@ -69,6 +69,7 @@ export class NodeBroker implements Broker {
     const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
     await partitions.openAll(topics.list());
     topics.addListener(partitions);
+    partitions.startRetention();
     const producerIds = await ProducerIdAllocator.open(dataDir);
     logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
     const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });

@@ -38,6 +38,8 @@ export interface BrokerConfig {
   offsetsTopicPartitions: number;
   /** Committed offsets of an empty group are deleted after this (Kafka: offsets.retention.minutes). */
   offsetsRetentionMinutes: number;
+  /** How often the broker deletes segments past each topic's retention.bytes/retention.ms; 0 disables it. */
+  retentionCheckIntervalMs: number;
   limits: Limits;
 }
 
@@ -62,6 +64,7 @@ export function defaultConfig(): BrokerConfig {
     groupInitialRebalanceDelayMs: 3000,
     offsetsTopicPartitions: 8,
     offsetsRetentionMinutes: 7 * 24 * 60,
+    retentionCheckIntervalMs: 300_000,
     limits: { ...DEFAULT_LIMITS },
   };
 }

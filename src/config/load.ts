@@ -38,6 +38,7 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'groupInitialRebalanceDelayMs', type: 'int', flag: '--group-initial-rebalance-delay-ms', env: 'CANOPY_GROUP_INITIAL_REBALANCE_DELAY_MS', min: 0, max: 300000, doc: 'How long a new consumer group waits for more members before its first rebalance. Default 3000.' },
   { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
+  { key: 'retentionCheckIntervalMs', type: 'int', flag: '--retention-check-interval-ms', env: 'CANOPY_RETENTION_CHECK_INTERVAL_MS', min: 0, max: 2147483647, doc: 'How often segments past each topic\'s retention.bytes/retention.ms are deleted; 0 disables it. Default 300000.' },
   { key: 'topicDefaults', type: 'string-map', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
   { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only).' },
 ];

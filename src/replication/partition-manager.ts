@@ -22,6 +22,8 @@ export class PartitionManager implements TopicListener {
   readonly #byTopic = new Map<string, Partition[]>();
 
   readonly #journalFiles: FileLayer | undefined;
+  #retentionTimer: NodeJS.Timeout | null = null;
+  #retentionRunning = false;
 
   /** `journalFiles` replaces the journal's file layer (metrics wrap it to time writes and fsyncs). */
   constructor(options: { config: BrokerConfig; logger: Logger; journalFiles?: FileLayer }) {
@@ -76,13 +78,51 @@ export class PartitionManager implements TopicListener {
   }
 
   async configsChanged(topic: TopicInfo): Promise<void> {
-    // Settings read per append change at once; journal settings (segments, retention) apply
-    // when the partition is next opened.
+    // Settings read per append (timestamp type, batch size) and the journal's segment and
+    // retention settings both change at once on every open partition of the topic.
     const settings = this.#settings(topic);
-    for (const p of this.#byTopic.get(topic.name) ?? []) p.settings = settings;
+    const { segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs } = this.journalConfig(topic);
+    for (const p of this.#byTopic.get(topic.name) ?? []) {
+      p.settings = settings;
+      p.log.reconfigure({ segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs });
+    }
+  }
+
+  /**
+   * Starts the periodic retention pass (every config.retentionCheckIntervalMs; 0 disables it):
+   * each partition's journal deletes whole segments past retention.bytes or older than
+   * retention.ms, with the topic's current settings. Passes never overlap.
+   */
+  startRetention(): void {
+    const every = this.#config.retentionCheckIntervalMs;
+    if (!(every > 0) || this.#retentionTimer !== null) return;
+    this.#retentionTimer = setInterval(() => void this.enforceRetention(), every);
+    this.#retentionTimer.unref();
+  }
+
+  /** One retention pass over every open partition; returns the number of segments deleted. */
+  async enforceRetention(): Promise<number> {
+    if (this.#retentionRunning) return 0;
+    this.#retentionRunning = true;
+    let deleted = 0;
+    try {
+      for (const p of this.all()) {
+        try {
+          deleted += (await p.log.enforceRetention(Date.now())).segmentsDeleted;
+        } catch (err) {
+          // A partition closed or deleted during the pass, or a storage error: log and go on.
+          this.#logger.warn({ topic: p.topic, partition: p.index, err: String(err) }, 'retention pass failed for a partition');
+        }
+      }
+    } finally {
+      this.#retentionRunning = false;
+    }
+    return deleted;
   }
 
   async closeAll(): Promise<void> {
+    if (this.#retentionTimer !== null) clearInterval(this.#retentionTimer);
+    this.#retentionTimer = null;
     const all = this.all();
     this.#byTopic.clear();
     await Promise.allSettled(all.map((p) => p.close()));
@@ -99,6 +139,8 @@ export class PartitionManager implements TopicListener {
       retentionBytes: get('retention.bytes'),
       retentionMs: get('retention.ms'),
       fsync: parseFsyncPolicy(this.#config.fsync),
+      // One broker-wide timer (startRetention) runs retention with each topic's current settings.
+      retentionCheckMs: 0,
     };
   }
 

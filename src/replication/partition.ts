@@ -200,6 +200,30 @@ export class Partition {
   }
 
   /**
+   * DeleteRecords: makes `offset` the log start offset (segments wholly below it are deleted).
+   * -1 means the high watermark. Throws PartitionError(OFFSET_OUT_OF_RANGE) for an offset beyond
+   * the high watermark or below -1. Returns the new log start offset (the low watermark).
+   */
+  async deleteBefore(offset: number): Promise<number> {
+    if (this.#closed) throw new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`);
+    const target = offset === -1 ? this.#highWatermark : offset;
+    if (!Number.isSafeInteger(target) || target < 0 || target > this.#highWatermark) {
+      throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: offset ${offset} is beyond the high watermark ${this.#highWatermark}`);
+    }
+    try {
+      await this.#log.deleteBefore(target);
+    } catch (err) {
+      throw mapJournalError(err, this.#name());
+    }
+    return this.logStartOffset;
+  }
+
+  /** OffsetForLeaderEpoch: the largest epoch <= `epoch` this log holds and the offset where it ends. */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+    return this.#log.endOffsetForEpoch(epoch);
+  }
+
+  /**
    * Resolves when committed data exists at or after `offset` (highWatermark > offset), when
    * `deadlineMs` (epoch ms) passes, or when `signal` aborts, whichever is first. Never rejects.
    */
