@@ -52,10 +52,13 @@ export class Writer {
     this.#pos = 0;
   }
 
+  // Fixed-width writes check the value and store bytes inline (Buffer#writeInt32BE's checks cost
+  // several times more). An out-of-range value is a caller bug: RangeError, never silent wrap.
+
   writeInt8(v: number): void {
+    if ((v << 24) >> 24 !== v) throw new RangeError(`int8 value ${v} is out of range`);
     this.#ensure(1);
-    this.#buf.writeInt8(v, this.#pos);
-    this.#pos += 1;
+    this.#buf[this.#pos++] = v & 0xff;
   }
 
   writeBool(v: boolean): void {
@@ -64,27 +67,45 @@ export class Writer {
   }
 
   writeInt16(v: number): void {
+    if ((v << 16) >> 16 !== v) throw new RangeError(`int16 value ${v} is out of range`);
     this.#ensure(2);
-    this.#buf.writeInt16BE(v, this.#pos);
-    this.#pos += 2;
+    const b = this.#buf;
+    const p = this.#pos;
+    b[p] = (v >>> 8) & 0xff;
+    b[p + 1] = v & 0xff;
+    this.#pos = p + 2;
   }
 
   writeUint16(v: number): void {
+    if ((v & 0xffff) !== v) throw new RangeError(`uint16 value ${v} is out of range`);
     this.#ensure(2);
-    this.#buf.writeUInt16BE(v, this.#pos);
-    this.#pos += 2;
+    const b = this.#buf;
+    const p = this.#pos;
+    b[p] = v >>> 8;
+    b[p + 1] = v & 0xff;
+    this.#pos = p + 2;
   }
 
   writeInt32(v: number): void {
+    if ((v | 0) !== v) throw new RangeError(`int32 value ${v} is out of range`);
     this.#ensure(4);
-    this.#buf.writeInt32BE(v, this.#pos);
-    this.#pos += 4;
+    this.#put32(v);
   }
 
   writeUint32(v: number): void {
+    if (v >>> 0 !== v) throw new RangeError(`uint32 value ${v} is out of range`);
     this.#ensure(4);
-    this.#buf.writeUInt32BE(v, this.#pos);
-    this.#pos += 4;
+    this.#put32(v);
+  }
+
+  #put32(v: number): void {
+    const b = this.#buf;
+    const p = this.#pos;
+    b[p] = (v >>> 24) & 0xff;
+    b[p + 1] = (v >>> 16) & 0xff;
+    b[p + 2] = (v >>> 8) & 0xff;
+    b[p + 3] = v & 0xff;
+    this.#pos = p + 4;
   }
 
   /** int64 from a safe JS number; anything else is a caller bug and throws. */
@@ -93,9 +114,8 @@ export class Writer {
     this.#ensure(8);
     const low = v % TWO_POW_32;
     const lowU = low < 0 ? low + TWO_POW_32 : low;
-    this.#buf.writeInt32BE((v - lowU) / TWO_POW_32, this.#pos);
-    this.#buf.writeUInt32BE(lowU, this.#pos + 4);
-    this.#pos += 8;
+    this.#put32((v - lowU) / TWO_POW_32);
+    this.#put32(lowU);
   }
 
   writeFloat64(v: number): void {
