@@ -163,6 +163,7 @@ export function describeMessage(m: Message): string {
       s += ` snapshot=${m.snapshot?.index}/${m.snapshot?.term}`;
       break;
     case 'timeout-now':
+      s += ` commit=${m.commit}`;
       break;
   }
   return s;

@@ -256,7 +256,7 @@ export class Raft {
     // The transfer must finish within one election timeout (checked in tickHeartbeat).
     this.electionElapsed = 0;
     const pr = this.progress.get(to)!;
-    if (pr.match === this.log.lastIndex()) this.send({ type: 'timeout-now', to });
+    if (pr.match === this.log.lastIndex()) this.sendTimeoutNow(to);
     else this.sendAppend(to, true);
     return true;
   }
@@ -637,7 +637,6 @@ export class Raft {
       }
       return;
     }
-    const oldPaused = pr.isPaused();
     if (!pr.maybeUpdate(m.index) && !(pr.match === m.index && pr.state === ProgressState.Probe)) return;
     switch (pr.state) {
       case ProgressState.Probe:
@@ -653,14 +652,10 @@ export class Raft {
         pr.inflights.freeLE(m.index);
         break;
     }
-    if (this.maybeCommit()) {
-      this.bcastAppend();
-    } else if (oldPaused) {
-      this.sendAppend(m.from, true);
-    }
+    if (this.maybeCommit()) this.bcastAppend();
     this.sendAppends(m.from);
     if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) {
-      this.send({ type: 'timeout-now', to: m.from });
+      this.sendTimeoutNow(m.from);
     }
   }
 
@@ -712,6 +707,9 @@ export class Raft {
         this.handleSnapshot(m);
         break;
       case 'timeout-now':
+        // The leader sends this only once our log matches its own, so its commit is safe to
+        // adopt: a transferee that knows everything is committed needs no no-op (dense offsets).
+        this.commitTo(Math.min(m.commit, this.log.lastIndex()));
         this.startCampaign('transfer');
         break;
       default:
@@ -940,6 +938,14 @@ export class Raft {
       this.leadTransferee === NONE &&
       this.ticksAsLeader < this.leaseStartTick + this.cfg.electionTicks - LEASE_MARGIN_TICKS
     );
+  }
+
+  private sendTimeoutNow(to: NodeId): void {
+    this.send({ type: 'timeout-now', to, commit: this.log.committed });
+    // A removed leader is done once it handed over: it has no vote to keep leading with. (Should
+    // the message be lost, the remaining voters time out and elect; if they need our log, we
+    // may campaign again as a removed voter and hand over again.)
+    if (!this.conf.voters.includes(this.id)) this.becomeFollower(this.term, NONE);
   }
 
   private send(fields: Partial<Message> & { type: MessageType; to: NodeId }): void {

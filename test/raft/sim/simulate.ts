@@ -21,6 +21,8 @@ export const TICK_MS = 10;
 export const LIVENESS_TICKS_MAX = 1000;
 /** Node ids beyond the initial members that may join during a run. */
 export const SPARE_NODES = 2;
+/** Share of seeds run as leader-churn storms. */
+export const STORM_SHARE = 0.25;
 
 export interface FaultCounts {
   dropped: number;
@@ -76,9 +78,35 @@ interface Scenario {
   faultMs: number;
   chaosMsMean: number;
   clientMsMean: number;
+  /**
+   * Leader churn: the chaos mostly crashes the leader and restarts nodes, with one entry per
+   * append, so that leaders often change while older-term entries are half replicated (the
+   * situation of Figure 8 in the Raft paper).
+   */
+  storm: boolean;
 }
 
 function pickScenario(rng: Prng, mutants: Mutants): Scenario {
+  if (rng.chance(STORM_SHARE)) {
+    return {
+      voters: rng.pick([3, 5]),
+      nonVoters: 0,
+      core: {
+        ...CORE_DEFAULTS,
+        preVote: rng.chance(0.3),
+        appendEntriesMax: 1,
+        inflightAppendsMax: rng.pick([1, 2]),
+        mutants,
+      },
+      delayMsMax: rng.pick([3, 8, 15]),
+      dropRate: rng.pick([0, 0.05]),
+      dupRate: 0,
+      faultMs: rng.range(1000, 3000),
+      chaosMsMean: rng.pick([15, 30]),
+      clientMsMean: rng.pick([3, 8]),
+      storm: true,
+    };
+  }
   const voters = rng.pick([1, 2, 3, 3, 3, 4, 5, 5]);
   const checkQuorum = rng.chance(0.5);
   return {
@@ -104,6 +132,7 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
     faultMs: rng.range(1000, 3500),
     chaosMsMean: rng.pick([30, 80, 200]),
     clientMsMean: rng.pick([5, 20, 60]),
+    storm: false,
   };
 }
 
@@ -199,7 +228,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
     queue.push(rng.int(TICK_MS), { kind: 'tick', id });
   }
   log(
-    `scenario voters=${sc.voters} nonVoters=${sc.nonVoters} preVote=${sc.core.preVote} checkQuorum=${sc.core.checkQuorum} ` +
+    `scenario storm=${sc.storm} voters=${sc.voters} nonVoters=${sc.nonVoters} preVote=${sc.core.preVote} checkQuorum=${sc.core.checkQuorum} ` +
       `leaseReads=${sc.core.leaseReads} appendEntriesMax=${sc.core.appendEntriesMax} inflight=${sc.core.inflightAppendsMax} ` +
       `delayMax=${sc.delayMsMax}ms drop=${sc.dropRate} dup=${sc.dupRate} faults=${sc.faultMs}ms`,
   );
@@ -243,7 +272,38 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
     cluster.process(leader.id);
   };
 
+  const stormStep = (): void => {
+    const roll = rng.float();
+    const ids = [...cluster.nodes.keys()];
+    const down = ids.filter((id) => !cluster.nodes.get(id)!.up);
+    const leader = cluster.leader();
+    if (roll < 0.35 && leader !== null) {
+      cluster.crash(leader.id);
+      faults.crashes++;
+      log(`crash leader ${leader.id}`);
+    } else if (roll < 0.75 && down.length > 0) {
+      const id = rng.pick(down);
+      cluster.restart(id);
+      faults.restarts++;
+      log(`restart ${id}`);
+      cluster.process(id);
+    } else if (roll < 0.85) {
+      blocked.clear();
+      const a = rng.pick(ids);
+      for (const b of ids) if (b !== a) blocked.add(linkKey(a, b)).add(linkKey(b, a));
+      faults.partitions++;
+      log(`isolate ${a}`);
+    } else {
+      blocked.clear();
+      log('heal partitions');
+    }
+  };
+
   const chaosStep = (): void => {
+    if (sc.storm) {
+      stormStep();
+      return;
+    }
     const roll = rng.float();
     const ids = [...cluster.nodes.keys()];
     if (roll < 0.12) {
