@@ -1,0 +1,117 @@
+/**
+ * What can be checked of the Docker files without a Docker engine: the Dockerfile copies files
+ * that exist (and are not excluded by .dockerignore), builds the entry point npm start uses, runs
+ * as non-root with a /data volume and a HEALTHCHECK on a real route, and its environment is
+ * accepted by the config loader; the compose file mounts files that exist and its services point
+ * at each other consistently.
+ */
+import t from 'tap';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../../src/config/load.js';
+import { startAdminNode } from '../helpers/admin-node.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+interface Instruction { op: string; args: string; stage: string }
+
+/** Dockerfile instructions with line continuations joined and comments dropped. */
+function instructions(text: string): Instruction[] {
+  const joined = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  let stage = '';
+  return joined.map((line) => {
+    const [op, ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    if (op!.toUpperCase() === 'FROM') stage = /\bAS\s+(\S+)/i.exec(args)?.[1] ?? '';
+    return { op: op!.toUpperCase(), args, stage };
+  });
+}
+
+const dockerfile = instructions(read('Dockerfile'));
+const runtime = dockerfile.filter((i) => i.stage === 'runtime');
+const ignored = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+
+t.test('the Dockerfile is multi-stage and copies only files that exist in the build context', async (t) => {
+  const stages = dockerfile.filter((i) => i.op === 'FROM').map((i) => i.stage);
+  t.same(stages, ['build', 'runtime']);
+  const contextCopies = dockerfile.filter((i) => i.op === 'COPY' && !i.args.startsWith('--from'));
+  t.ok(contextCopies.length >= 4);
+  for (const copy of contextCopies) {
+    const sources = copy.args.split(/\s+/).slice(0, -1);
+    for (const source of sources) {
+      t.ok(existsSync(join(root, source)), `COPY ${source} exists`);
+      t.notOk(ignored.some((pattern) => source === pattern || source.startsWith(`${pattern}/`)), `COPY ${source} is not excluded by .dockerignore`);
+    }
+  }
+  const fromBuild = runtime.filter((i) => i.op === 'COPY' && i.args.startsWith('--from=build')).map((i) => i.args.split(/\s+/)[1]);
+  t.same(fromBuild.sort(), ['/app/dist', '/app/node_modules', '/app/package.json'], 'runtime takes dist, production node_modules and package.json from the build stage');
+  const build = dockerfile.filter((i) => i.stage === 'build' && i.op === 'RUN').map((i) => i.args).join(' ');
+  t.match(build, /npm ci/);
+  t.match(build, /npm run build/);
+  t.match(build, /npm prune --omit=dev/, 'runtime gets production dependencies only');
+});
+
+t.test('the image runs `npm start`\'s entry point, and the build produces it', async (t) => {
+  const pkg = JSON.parse(read('package.json'));
+  const entrypoint = JSON.parse(runtime.find((i) => i.op === 'ENTRYPOINT')!.args) as string[];
+  const cmd = JSON.parse(runtime.find((i) => i.op === 'CMD')!.args) as string[];
+  t.equal([...entrypoint, ...cmd].join(' '), pkg.scripts.start, 'ENTRYPOINT + CMD = npm start');
+  const script = entrypoint[1]!;
+  const buildConfig = JSON.parse(read('tsconfig.build.json'));
+  t.equal(buildConfig.compilerOptions.outDir, 'dist');
+  t.equal(buildConfig.compilerOptions.rootDir, 'src');
+  const source = script.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+  t.ok(existsSync(join(root, source)), `${script} is compiled from ${source}`);
+  if (existsSync(join(root, 'dist'))) t.ok(existsSync(join(root, script)), `${script} exists after npm run build`);
+  t.match(read('bin/canopy.js'), /\.\.\/dist\/cli\/main\.js/, 'the canopy bin runs the same compiled CLI');
+  t.equal(pkg.bin.canopy, 'bin/canopy.js');
+});
+
+t.test('non-root user, /data volume, documented ports, healthcheck on /readyz', async (t) => {
+  const user = runtime.find((i) => i.op === 'USER')?.args;
+  t.ok(user !== undefined && user !== 'root' && user !== '0', `USER ${user}`);
+  t.match(runtime.find((i) => i.op === 'VOLUME')?.args ?? '', /"\/data"/);
+  t.same(runtime.find((i) => i.op === 'EXPOSE')?.args.split(/\s+/), ['9092', '9644']);
+  const env = Object.fromEntries([...runtime.find((i) => i.op === 'ENV')!.args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  const loaded = loadConfig({ argv: [], env });
+  t.same(loaded.config.listen, { host: '0.0.0.0', port: 9092 }, 'CANOPY_LISTEN binds every interface in the container');
+  t.same(loaded.config.adminListen, { host: '0.0.0.0', port: 9644 });
+  t.equal(loaded.config.dataDir, '/data');
+  const healthcheck = runtime.find((i) => i.op === 'HEALTHCHECK')!.args;
+  const url = /http:\/\/127\.0\.0\.1:(\d+)(\/\w+)/.exec(healthcheck);
+  t.ok(url, 'the healthcheck fetches a local URL');
+  t.equal(Number(url![1]), loaded.config.adminListen!.port, 'on the admin port');
+  const node = await startAdminNode(t);
+  t.ok(node.app.hasRoute({ method: 'GET', url: url![2]! }), `${url![2]} is a route of the admin app`);
+  t.equal(url![2], '/readyz');
+});
+
+t.test('the compose file references files that exist and services that agree', async (t) => {
+  const compose = parseYaml(read('docker-compose.yml'));
+  t.same(Object.keys(compose.services).sort(), ['canopy', 'grafana', 'prometheus']);
+  t.equal(compose.services.canopy.build, '.');
+  t.ok(existsSync(join(root, 'Dockerfile')));
+  for (const [name, service] of Object.entries<any>(compose.services)) {
+    for (const volume of service.volumes ?? []) {
+      const [source] = String(volume).split(':');
+      if (source!.startsWith('.')) t.ok(existsSync(join(root, source!)), `${name}: ${source} exists`);
+      else t.ok(Object.hasOwn(compose.volumes, source!), `${name}: named volume ${source} is declared`);
+    }
+  }
+  const canopyEnv = compose.services.canopy.environment;
+  const adminPort = Number(String(canopyEnv.CANOPY_ADMIN_LISTEN).split(':')[1]);
+  const prometheusConfig = parseYaml(read('grafana/prometheus/prometheus.yml'));
+  t.same(prometheusConfig.scrape_configs[0].static_configs[0].targets, [`canopy:${adminPort}`], 'Prometheus scrapes the broker service on its admin port');
+  t.equal(prometheusConfig.scrape_configs[0].metrics_path, '/metrics');
+  const datasource = parseYaml(read('grafana/provisioning/datasources/prometheus.yaml')).datasources[0];
+  t.equal(datasource.url, 'http://prometheus:9090', 'Grafana reads the prometheus service');
+  t.ok(compose.services.prometheus.ports.includes('9090:9090'));
+  const provider = parseYaml(read('grafana/provisioning/dashboards/canopy.yaml')).providers[0];
+  t.ok(compose.services.grafana.volumes.some((v: string) => v === `./grafana/dashboards:${provider.options.path}:ro`), 'dashboards are mounted where the provider reads them');
+  const home = compose.services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH as string;
+  t.ok(existsSync(join(root, 'grafana/dashboards', home.slice(provider.options.path.length + 1))), 'the home dashboard exists');
+  t.same(compose.services.canopy.ports, ['9092:9092', '9644:9644']);
+  t.same(loadConfig({ argv: [], env: canopyEnv }).config.advertisedListener, { host: '127.0.0.1', port: 9092 }, 'the compose environment is a valid broker config');
+});
