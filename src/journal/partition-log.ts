@@ -16,7 +16,12 @@
  * only up to the highWatermark they set.
  */
 import { join } from 'node:path';
-import { checkBatch, patchBaseOffsetAndEpoch } from '../protocol/records/batch-header.js';
+import { crc32c } from '@node-rs/crc32';
+import {
+  checkBatch, patchBaseOffsetAndEpoch, BATCH_HEADER_BYTES, BATCH_LENGTH_PREFIX_BYTES, MAGIC_V2, OFFSET_ATTRIBUTES, OFFSET_BATCH_LENGTH,
+  OFFSET_CRC, OFFSET_LAST_OFFSET_DELTA, OFFSET_MAGIC, OFFSET_MAX_TIMESTAMP,
+} from '../protocol/records/batch-header.js';
+import { readInt64 } from '../util/int64.js';
 import { AssertionError } from '../util/assert.js';
 import { CACHE_BYTES_MAX_DEFAULT, PageCache } from './cache.js';
 import { validateJournalConfig, type JournalConfig } from './config.js';
@@ -317,11 +322,15 @@ export class PartitionLog {
       if (records.length === 0) throw new JournalError('CORRUPT_BATCH', 'no batches in records');
       const batches: PendingBatch[] = [];
       for (let pos = 0; pos < records.length;) {
-        const r = checkBatch(records, pos, this.config.batchBytesMax);
-        if (!r.ok) throw new JournalError(r.reason === 'too-large' ? 'BATCH_TOO_LARGE' : 'CORRUPT_BATCH', `batch ${batches.length} at byte ${pos}: ${r.reason} (${r.detail})`);
-        if (r.header.lastOffsetDelta < 0) throw new JournalError('CORRUPT_BATCH', `batch ${batches.length}: negative lastOffsetDelta`);
-        batches.push({ pos, totalBytes: r.totalBytes, lastOffsetDelta: r.header.lastOffsetDelta, maxTimestamp: r.header.maxTimestamp });
-        pos += r.totalBytes;
+        const b = validateBatch(records, pos, this.config.batchBytesMax);
+        if (typeof b === 'string') {
+          // Let the shared checker name the problem precisely.
+          const r = checkBatch(records, pos, this.config.batchBytesMax);
+          const reason = r.ok ? b : `${r.reason} (${r.detail})`;
+          throw new JournalError(!r.ok && r.reason === 'too-large' ? 'BATCH_TOO_LARGE' : 'CORRUPT_BATCH', `batch ${batches.length} at byte ${pos}: ${reason}`);
+        }
+        batches.push(b);
+        pos += b.totalBytes;
       }
       return new Promise<AppendResult>((resolve, reject) => {
         const item: PendingAppend = { records, batches, leaderEpoch: opts.leaderEpoch, resolve, reject };
@@ -377,24 +386,28 @@ export class PartitionLog {
         let offset = next;
         const base = offset;
         item.result = { baseOffset: base, lastOffset: base - 1, batchCount: item.batches.length };
+        const now = this.clock();
+        const itemBytes = item.records.length;
+        const fits = this.active.size + runBytes + itemBytes <= segmentBytesMax && now - this.active.createdMs < segmentMsMax;
+        let pending: Buffer | null = null; // batches of this item not yet added to bufs
         for (const b of item.batches) {
-          const seg = this.active;
-          const fill = seg.size + runBytes;
-          if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || this.clock() - seg.createdMs >= segmentMsMax)) {
-            await flushRun();
-            await this.roll();
+          if (!fits) {
+            const seg = this.active;
+            const fill = seg.size + runBytes;
+            if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || now - seg.createdMs >= segmentMsMax)) {
+              if (pending !== null) { bufs.push(pending); pending = null; }
+              await flushRun();
+              await this.roll();
+            }
           }
           patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
-          const last = bufs[bufs.length - 1];
-          const slice = item.records.subarray(b.pos, b.pos + b.totalBytes);
-          // Merge adjacent batches of the same records buffer into one iovec.
-          if (last !== undefined && last.buffer === slice.buffer && last.byteOffset + last.length === slice.byteOffset) {
-            bufs[bufs.length - 1] = Buffer.from(last.buffer, last.byteOffset, last.length + slice.length);
-          } else bufs.push(slice);
+          // Consecutive batches of one append go out as one iovec (the common case: the whole append).
+          pending = pending === null ? item.records.subarray(b.pos, b.pos + b.totalBytes) : item.records.subarray(b.pos - pending.length, b.pos + b.totalBytes);
           infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.leaderEpoch });
           runBytes += b.totalBytes;
           offset += b.lastOffsetDelta + 1;
         }
+        if (pending !== null) bufs.push(pending);
         next = offset;
         if (this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         item.result.lastOffset = offset - 1;
@@ -763,6 +776,24 @@ function parseMarker(buf: Buffer): Map<number, [number, number]> {
     if (m) out.set(Number(m[1]), [Number(m[2]), Number(m[3])]);
   }
   return out;
+}
+
+/**
+ * The produce-path check of one batch (length, magic, CRC-32C, lastOffsetDelta), reading only the
+ * fields append needs: checkBatch's rules without building a whole header object per batch.
+ * Returns a reason string on any problem; the caller then asks checkBatch for the precise one.
+ */
+function validateBatch(buf: Buffer, pos: number, batchBytesMax: number): PendingBatch | string {
+  if (buf.length - pos < BATCH_HEADER_BYTES) return 'truncated';
+  const totalBytes = buf.readInt32BE(pos + OFFSET_BATCH_LENGTH) + BATCH_LENGTH_PREFIX_BYTES;
+  if (totalBytes < BATCH_HEADER_BYTES || totalBytes > batchBytesMax || totalBytes > buf.length - pos) return 'bad length';
+  if (buf[pos + OFFSET_MAGIC] !== MAGIC_V2) return 'bad magic';
+  if ((crc32c(buf.subarray(pos + OFFSET_ATTRIBUTES, pos + totalBytes)) >>> 0) !== buf.readUInt32BE(pos + OFFSET_CRC)) return 'bad crc';
+  const lastOffsetDelta = buf.readInt32BE(pos + OFFSET_LAST_OFFSET_DELTA);
+  if (lastOffsetDelta < 0) return 'negative lastOffsetDelta';
+  let maxTimestamp: number;
+  try { maxTimestamp = readInt64(buf, pos + OFFSET_MAX_TIMESTAMP); } catch { return 'maxTimestamp out of range'; }
+  return { pos, totalBytes, lastOffsetDelta, maxTimestamp };
 }
 
 function epochBefore(epochs: LeaderEpochs, offset: number): number {
