@@ -23,7 +23,7 @@ function spec(name: string, type: MetricType, labels: readonly string[], help: s
 
 export const metricSpecs = {
   apiRequests: spec('canopy_api_requests_total', 'counter', ['api', 'version', 'outcome'],
-    'Kafka API requests handled, by API name, request version and outcome (ok, error, unsupported, dropped).'),
+    'Kafka API requests handled, by API name, request version and outcome (ok; error: the connection was closed over it; unsupported: an API or version the broker does not serve).'),
   apiRequestDuration: spec('canopy_api_request_duration_seconds', 'histogram', ['api', 'outcome'],
     'Time from a Kafka request being decoded to its response being queued, by API and outcome.'),
   topicBytesIn: spec('canopy_topic_bytes_in_total', 'counter', ['topic'],
@@ -45,7 +45,7 @@ export const metricSpecs = {
   partitionSize: spec('canopy_partition_size_bytes', 'gauge', ['topic', 'partition'],
     'Bytes of log segments stored for the partition.'),
   journalAppendDuration: spec('canopy_journal_append_duration_seconds', 'histogram', [],
-    'Time to append one batch to a partition journal (write, not including fsync).'),
+    'Time of one journal segment write (a group-commit run of batches; fsync not included).'),
   journalFsyncDuration: spec('canopy_journal_fsync_duration_seconds', 'histogram', [],
     'Time of one journal fsync.'),
   journalCacheHitRatio: spec('canopy_journal_cache_hit_ratio', 'gauge', [],

@@ -3,12 +3,13 @@ import { durationBucketsSeconds, metricSpecs } from '../names.js';
 import { kafkaApiName } from '../kafka-api-names.js';
 
 /** How a Kafka request ended, as the server's dispatch sees it. */
-export type RequestOutcome = 'ok' | 'error' | 'unsupported' | 'dropped';
+export type RequestOutcome = 'ok' | 'error' | 'unsupported';
 
 /**
- * The server's probe: one call per request, after the response is queued (or the request is
- * dropped). `error` means the handler threw or answered with a top-level error; per-partition
- * error codes inside an otherwise good response still count as `ok`.
+ * The server's probe: one call per request, once its response is encoded (or none is due, as for
+ * acks=0). `error` means the connection was closed over the request (malformed, or a handler bug
+ * without an error response); `unsupported` an API key or version the broker does not serve.
+ * Kafka error codes inside an encoded response (per partition or top level) still count as `ok`.
  */
 export interface ApiProbe {
   requestDone(apiKey: number, version: number, outcome: RequestOutcome, seconds: number): void;
