@@ -74,6 +74,8 @@ async function appendOne(partition: Partition, records: Buffer, index: number, a
 function startPartition(broker: Broker, topicName: string, index: number, records: Buffer | null, request: ProduceRequest, ctx: RequestContext): Promise<PartitionAnswer> | PartitionAnswer {
   const partition = broker.partitions.get(topicName, index);
   if (!partition) return answer(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${topicName}-${index} does not exist`);
+  // Internal topics (__consumer_offsets) are written by the broker only, as in Kafka.
+  if (broker.topics.get(topicName)?.internal) return answer(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `cannot produce to internal topic ${topicName}`);
   const checked = validate(records, index, ctx.header.apiVersion, partition.settings.batchBytesMax);
   if ('errorCode' in checked) return checked;
   const timeoutMs = Math.min(Math.max(request.timeoutMs, 0), broker.config.limits.produceTimeoutMsMax);

@@ -90,6 +90,11 @@ t.test('Produce against a real broker', async (t) => {
     t.equal(decoded[0]!.timestamp, r.logAppendTimeMs, 'record timestamp is the append time (CRC still valid)');
   });
 
+  await t.test('clients may not produce to internal topics', async (t) => {
+    const r = code(await c.request(ApiKey.Produce, V, produceRequest('__consumer_offsets', 0, buildBatchUncompressed([rec('sneaky')]))));
+    t.equal(r.errorCode, ErrorCode.INVALID_TOPIC_EXCEPTION);
+  });
+
   await t.test('metadata sees the auto-created topics', async (t) => {
     const m = await c.request(ApiKey.Metadata, 9, metadataRequest(null));
     t.same(m.topics.filter((x: any) => !x.isInternal).map((x: any) => x.name).sort(), ['p1', 'small', 'stamped']);
