@@ -16,6 +16,8 @@ const SCRATCH_BYTES_MAX = 1 << 20;
 /** Appended buffers at least this large are kept by reference instead of copied. */
 const ZERO_COPY_BYTES_MIN = 512;
 const TWO_POW_32 = 0x100000000;
+/** Up to this many bytes, a byte loop beats Buffer#copy. */
+const SMALL_COPY_BYTES_MAX = 32;
 
 export class Writer {
   #chunks: Buffer[] = [];
@@ -164,9 +166,17 @@ export class Writer {
       this.#flushed += b.length;
       return;
     }
-    this.#ensure(b.length);
-    b.copy(this.#buf, this.#pos);
-    this.#pos += b.length;
+    const n = b.length;
+    this.#ensure(n);
+    if (n <= SMALL_COPY_BYTES_MAX) {
+      // Buffer#copy has a fixed cost that dominates for uuids and short payloads.
+      const dst = this.#buf;
+      const p = this.#pos;
+      for (let i = 0; i < n; i++) dst[p + i] = b[i]!;
+    } else {
+      b.copy(this.#buf, this.#pos);
+    }
+    this.#pos += n;
   }
 
   #utf8(s: string, lengthBytes: number, compact: boolean): void {
