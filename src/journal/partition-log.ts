@@ -50,6 +50,16 @@ export const PRELOAD_PAGES = 4;
 
 const NOOP_LOGGER: JournalLogger = { info() {}, warn() {} };
 
+let defaultCache: PageCache | null = null;
+/**
+ * The cache used when open() gets none: one per process, so partitions opened without an explicit
+ * cache still share one budget (CACHE_BYTES_MAX_DEFAULT) rather than each getting its own.
+ */
+export function sharedDefaultCache(): PageCache {
+  defaultCache ??= new PageCache({ cacheBytesMax: CACHE_BYTES_MAX_DEFAULT });
+  return defaultCache;
+}
+
 interface PendingBatch { pos: number; totalBytes: number; lastOffsetDelta: number; maxTimestamp: number }
 interface PendingAppend {
   records: Buffer;
@@ -80,7 +90,7 @@ export class PartitionLog {
 
   private constructor(readonly dir: string, private currentConfig: JournalConfig, deps: PartitionLogDeps) {
     this.fs = deps.fs ?? NODE_FILE_LAYER;
-    this.cache = deps.cache ?? new PageCache({ cacheBytesMax: CACHE_BYTES_MAX_DEFAULT });
+    this.cache = deps.cache ?? sharedDefaultCache();
     this.logger = deps.logger ?? NOOP_LOGGER;
     this.clock = deps.clock ?? Date.now;
   }

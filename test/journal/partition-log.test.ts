@@ -306,3 +306,23 @@ t.test('destroy removes the folder', async (t) => {
   await log.destroy();
   t.same(await readdir(dir), []);
 });
+
+t.test('retention runs in the background when retentionCheckMs is set', async (t) => {
+  const dir = await tempDir(t);
+  const log = await PartitionLog.open(dir, { ...SMALL, retentionBytes: 20 * 1024, retentionMs: -1, retentionCheckMs: 10 });
+  const want = await fill(log, 100, 13);
+  const written = want.length;
+  // Without retention the log would hold everything written (far more than 20 KiB + one segment).
+  const bound = 20 * 1024 + SMALL.segmentBytesMax;
+  for (let i = 0; i < 200 && log.sizeBytes > bound; i++) await new Promise((r) => setTimeout(r, 10));
+  t.ok(log.sizeBytes <= bound, `${written} batches written, ${log.sizeBytes} bytes kept without an explicit call`);
+  t.ok(log.logStartOffset > 0);
+  await log.close();
+});
+
+t.test('logs opened without a cache share one default cache', async (t) => {
+  const a = await PartitionLog.open(await tempDir(t), SMALL);
+  const b = await PartitionLog.open(await tempDir(t), SMALL);
+  t.equal(a.cache, b.cache);
+  await a.close(); await b.close();
+});
