@@ -1,6 +1,6 @@
 import type { Broker } from '../broker/broker.js';
 import { GroupsService } from '../groups/service.js';
-import type { PageCache } from '../journal/cache.js';
+import type { Partition } from '../replication/partition.js';
 import type { Metrics } from '../metrics/registry.js';
 
 /**
@@ -15,7 +15,7 @@ export function observeBroker(metrics: Metrics, broker: Broker, version: string)
     highWatermark: p.highWatermark, sizeBytes: p.sizeBytes,
   })));
   metrics.journal.observeCache(() => {
-    const caches = new Set<PageCache>(broker.partitions.all().map((p) => p.log.cache));
+    const caches = new Set<Partition['log']['cache']>(broker.partitions.all().map((p) => p.log.cache));
     let hits = 0;
     let misses = 0;
     for (const cache of caches) {
