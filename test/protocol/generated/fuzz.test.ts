@@ -6,6 +6,8 @@ import t from 'tap';
 import { Reader, ProtocolDecodeError } from '../../../src/protocol/primitives/reader.js';
 import { Writer } from '../../../src/protocol/primitives/writer.js';
 import { readRequestHeader } from '../../../src/protocol/headers.js';
+import { encodeRequestFrame } from '../../../src/protocol/frame.js';
+import { apiSpecs } from '../../../src/protocol/generated/index.js';
 import { allCases, randomMessage, Rng } from '../../helpers/protocol-random.js';
 
 const CASES_MIN = 100_000;
@@ -108,5 +110,33 @@ t.test('fuzz: request headers of random frames', async (t) => {
       if (!(e instanceof ProtocolDecodeError) && failures.length < FAILURES_SHOWN_MAX) failures.push(`${b.toString('hex')}: ${String(e)}`);
     }
   }
+  t.strictSame(failures, []);
+});
+
+t.test('fuzz: whole request frames (header + body) the way the server decodes them', async (t) => {
+  const rng = new Rng(SEED + 2);
+  const specs = new Map(allCases().map((c) => [c.spec.name, c.spec]));
+  const failures: string[] = [];
+  let total = 0;
+  for (const api of apiSpecs.values()) {
+    const spec = specs.get(`${api.name}Request`)!;
+    for (let v = api.minVersion; v <= api.maxVersion; v++) {
+      const frame = encodeRequestFrame({ apiKey: api.apiKey, apiVersion: v, correlationId: rng.int(0, 1000), clientId: rng.chance(0.2) ? null : 'fuzz' },
+        (w) => api.writeRequest(w, v, randomMessage(rng, spec, v)));
+      for (let i = 0; i < 40; i++) {
+        const input = mutate(rng, frame.subarray(4));
+        total++;
+        try {
+          const r = new Reader(input);
+          const h = readRequestHeader(r);
+          const target = apiSpecs.get(h.apiKey);
+          if (target && h.apiVersion >= target.minVersion && h.apiVersion <= target.maxVersion) target.readRequest(r, h.apiVersion);
+        } catch (e) {
+          if (!(e instanceof ProtocolDecodeError) && failures.length < FAILURES_SHOWN_MAX) failures.push(`${api.name} v${v} ${input.toString('hex')}: ${String(e)}`);
+        }
+      }
+    }
+  }
+  t.ok(total > 5000, `${total} frames`);
   t.strictSame(failures, []);
 });
