@@ -245,35 +245,6 @@ export class Partition {
     });
   }
 
-  /**
-   * DeleteRecords: moves the log start offset to `offset` (-1 means the high watermark). Only
-   * committed data may be deleted: an offset above the high watermark or below the log start is
-   * OFFSET_OUT_OF_RANGE. Returns the new log start offset (the journal may keep a little more
-   * below it on disk, but reads and ListOffsets never go below it).
-   */
-  async deleteRecordsBefore(offset: number): Promise<number> {
-    const target = offset === -1 ? this.#highWatermark : offset;
-    if (target < 0 || target > this.#highWatermark) {
-      throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: cannot delete before ${offset}; high watermark is ${this.#highWatermark}`);
-    }
-    if (target <= this.logStartOffset) return this.logStartOffset;
-    try {
-      await this.#log.deleteBefore(target);
-    } catch (err) {
-      throw mapJournalError(err, this.#name());
-    }
-    return this.logStartOffset;
-  }
-
-  /**
-   * OffsetForLeaderEpoch: the end offset of `epoch` (the start of the next larger epoch, or the
-   * log end for the current one) and the largest epoch ≤ the requested one; -1/-1 when unknown.
-   * Single node: every batch carries SINGLE_NODE_LEADER_EPOCH.
-   */
-  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
-    return this.#log.endOffsetForEpoch(epoch);
-  }
-
   /** The leader epoch batches are stamped with now (Raft term later). */
   get leaderEpoch(): number {
     return SINGLE_NODE_LEADER_EPOCH;

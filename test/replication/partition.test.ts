@@ -42,8 +42,8 @@ t.test('append, committed reads, waitForData, topic lifecycle, reopen', async (t
   t.same(await p.offsetForTimestamp(1001), { offset: 1, timestamp: 1001 });
 
   t.same(p.endOffsetForEpoch(p.leaderEpoch), { epoch: p.leaderEpoch, endOffset: 5 }, 'current epoch ends at the log end');
-  await t.rejects(p.deleteRecordsBefore(6), { code: 'OFFSET_OUT_OF_RANGE' }, 'only committed data');
-  t.equal(await p.deleteRecordsBefore(2), 2, 'log start moved');
+  await t.rejects(p.deleteBefore(6), { code: 'OFFSET_OUT_OF_RANGE' }, 'only committed data');
+  t.equal(await p.deleteBefore(2), 2, 'log start moved');
   t.equal(p.logStartOffset, 2);
   await t.rejects(p.read(1, 100), { code: 'OFFSET_OUT_OF_RANGE' }, 'below the log start');
 
