@@ -1,8 +1,7 @@
 /**
  * Request and response headers, and which header version goes with which (API key, version).
  *
- *   request header  v0: api key, api version, correlation id          (only ControlledShutdown v0,
- *                                                                     which Canopy does not serve)
+ *   request header  v0: api key, api version, correlation id          (only ControlledShutdown v0)
  *                   v1: + ClientId (nullable, int16 length, never compact)
  *                   v2: + tagged fields            ← exactly when the request version is flexible
  *   response header v0: correlation id
@@ -33,8 +32,12 @@ function isFlexible(apiKey: number, apiVersion: number): boolean {
   return spec !== undefined && apiVersion >= spec.flexibleMinVersion;
 }
 
-/** 1 or 2 (0 is never used by the APIs Canopy knows). */
+/** ControlledShutdown (key 7) v0 is the one request that uses header v0 (no client id). */
+const CONTROLLED_SHUTDOWN_API_KEY = 7;
+
+/** 0, 1 or 2. */
 export function requestHeaderVersion(apiKey: number, apiVersion: number): number {
+  if (apiKey === CONTROLLED_SHUTDOWN_API_KEY && apiVersion === 0) return 0;
   return isFlexible(apiKey, apiVersion) ? 2 : 1;
 }
 

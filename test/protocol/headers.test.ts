@@ -18,6 +18,14 @@ t.test('header versions follow flexibility; ApiVersions responses always v0', as
   t.equal(requestHeaderVersion(ApiKey.ApiVersions, 7), 2, 'a too-new ApiVersions request still has header v2');
 });
 
+t.test('ControlledShutdown v0 is the one request with header v0', async (t) => {
+  t.equal(requestHeaderVersion(7, 0), 0);
+  t.equal(requestHeaderVersion(7, 1), 1);
+  const r = new Reader(hex('0007 0000 00000003 ffff'));
+  t.strictSame(readRequestHeader(r), { apiKey: 7, apiVersion: 0, correlationId: 3, clientId: null });
+  t.equal(r.remaining(), 2, 'no client id is read in header v0');
+});
+
 t.test('an unknown API key is read with header v1 (no tags)', async (t) => {
   const r = new Reader(hex('7ff0 0005 0000002a 0002 6162 ff'));
   t.strictSame(readRequestHeader(r), { apiKey: 0x7ff0, apiVersion: 5, correlationId: 42, clientId: 'ab' });
