@@ -146,7 +146,8 @@ export class PartitionLog {
     const recoveryPointFile = await this.readNumberFile(RECOVERY_POINT_FILE);
     const logStartFile = await this.readNumberFile(LOG_START_OFFSET_FILE);
     let epochsFile: LeaderEpochs | null = null;
-    if (names.includes(LEADER_EPOCHS_FILE)) epochsFile = LeaderEpochs.decode(await fs.readFile(join(dir, LEADER_EPOCHS_FILE)));
+    let epochsBytes: Buffer | null = null;
+    if (names.includes(LEADER_EPOCHS_FILE)) { epochsBytes = await fs.readFile(join(dir, LEADER_EPOCHS_FILE)); epochsFile = LeaderEpochs.decode(epochsBytes); }
     const now = this.clock();
     const tail = (): number => this.tailByte();
 
@@ -254,12 +255,13 @@ export class PartitionLog {
       await s.delete();
     }
     this.epochs.trimBefore(this.logStart);
-    await this.writeEpochs();
+    // Small files are rewritten only when they changed: opening many partitions stays cheap.
+    if (epochsBytes === null || !this.epochs.encode().equals(epochsBytes)) await this.writeEpochs();
     this.active.createdMs = now;
     this.active.indexDirty = true;
     if (clean) await fs.unlink(join(dir, CLEAN_SHUTDOWN_FILE));
     await fs.fsyncDir(dir);
-    await this.writeNumberFile(RECOVERY_POINT_FILE, this.active.base);
+    if (recoveryPointFile !== this.active.base) await this.writeNumberFile(RECOVERY_POINT_FILE, this.active.base);
     this.recoveryPoint = this.active.base;
     this.startTimers();
   }
