@@ -3,8 +3,10 @@ import { spawnBroker } from '../../helpers/spawn-broker.js';
 import { runCli, runCommand } from '../../helpers/cli.js';
 import { run as topics } from '../../../src/cli/commands/topics.js';
 
+// One broker for the file: spawning one costs seconds on a shared 2-core machine.
+const broker = await spawnBroker(t);
+
 t.test('canopy topics against a running broker', async (t) => {
-  const broker = await spawnBroker(t);
   const admin = broker.adminUrl!;
   t.ok(admin, 'the broker serves the admin API');
   const env = { CANOPY_ADMIN_URL: admin };
@@ -13,7 +15,7 @@ t.test('canopy topics against a running broker', async (t) => {
   const created = await runCli(['topics', 'create', 'payments', '--partitions', '3', '--config', 'retention.ms=3600000', '--admin', admin]);
   t.equal(created.code, 0, created.stderr);
   t.match(created.stdout, /Created topic payments with 3 partition\(s\)\./);
-  const listedJson = await runCli(['topics', 'list', '--json'], env);
+  const listedJson = await runCommand(topics, ['list', '--json'], env);
   t.equal(listedJson.code, 0, listedJson.stderr);
   const listed = JSON.parse(listedJson.stdout) as Array<{ name: string; internal: boolean }>;
   t.match(listed.filter((x) => !x.internal), [{ name: 'payments', partitions: 3, internal: false }]);
@@ -46,7 +48,6 @@ t.test('canopy topics against a running broker', async (t) => {
 });
 
 t.test('canopy topics errors: clear message and non-zero exit', async (t) => {
-  const broker = await spawnBroker(t);
   const env = { CANOPY_ADMIN_URL: broker.adminUrl! };
 
   const missing = await runCli(['topics', 'describe', 'nope'], env);
@@ -80,7 +81,7 @@ t.test('canopy topics errors: clear message and non-zero exit', async (t) => {
 });
 
 t.test('--help at every level exits 0 and documents the options', async (t) => {
-  const top = await runCli(['topics', '--help']);
+  const top = await runCommand(topics, ['--help']);
   t.equal(top.code, 0);
   for (const cmd of ['list', 'describe', 'create', 'delete', 'alter-config']) t.match(top.stdout, new RegExp(`^  ${cmd}\\s`, 'm'));
   const leaf = await runCommand(topics, ['create', '--help']);
