@@ -16,6 +16,15 @@ import { describeGroupsHandler } from './describe-groups.js';
 import { listGroupsHandler } from './list-groups.js';
 import { deleteGroupsHandler } from './delete-groups.js';
 import { offsetDeleteHandler } from './offset-delete.js';
+import { createTopicsHandler } from './create-topics.js';
+import { deleteTopicsHandler } from './delete-topics.js';
+import { deleteRecordsHandler } from './delete-records.js';
+import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.js';
+import { describeConfigsHandler } from './describe-configs.js';
+import { alterConfigsHandler } from './alter-configs.js';
+import { createPartitionsHandler } from './create-partitions.js';
+import { incrementalAlterConfigsHandler } from './incremental-alter-configs.js';
+import { describeClusterHandler } from './describe-cluster.js';
 
 /**
  * Every API this broker serves, one handler file each. ApiVersions (api-versions.ts) is computed
@@ -38,8 +47,17 @@ export const handlers: ApiHandler[] = [
   describeGroupsHandler,
   listGroupsHandler,
   apiVersionsHandler,
+  createTopicsHandler,
+  deleteTopicsHandler,
+  deleteRecordsHandler,
+  offsetForLeaderEpochHandler,
+  describeConfigsHandler,
+  alterConfigsHandler,
+  createPartitionsHandler,
   deleteGroupsHandler,
+  incrementalAlterConfigsHandler,
   offsetDeleteHandler,
+  describeClusterHandler,
 ];
 
 /** Lookup by API key, rebuilt if the list changed. */
