@@ -307,6 +307,21 @@ export class GroupCoordinator {
     return 'NONE';
   }
 
+  /**
+   * A topic was deleted: its committed offsets go too (as in Kafka), so a topic re-created under
+   * the same name starts from the reset policy instead of stale positions.
+   */
+  async forgetTopic(topic: string): Promise<number> {
+    let removed = 0;
+    const nowMs = this.#timers.now();
+    for (const groupId of this.offsets.groupIds()) {
+      const doomed = this.offsets.fetch(groupId, [topic]).map(({ partition }) => ({ topic, partition }));
+      if (doomed.length === 0 || !this.#logFor(groupId).isLeader()) continue;
+      if ((await this.offsets.delete(this.#logFor(groupId), groupId, doomed, nowMs)) === 'NONE') removed += doomed.length;
+    }
+    return removed;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Expiry
 

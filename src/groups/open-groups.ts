@@ -123,5 +123,18 @@ export async function openGroups(opts: {
     source: partitionOffsetsSource(partitions, topics),
   });
   await service.start();
+  topics.addListener({
+    topicCreated: async () => undefined,
+    partitionsAdded: async () => undefined,
+    configsChanged: async () => undefined,
+    topicDeleted: async (topic) => {
+      if (topic.name === OFFSETS_TOPIC) {
+        opts.logger.warn({ topic: topic.name }, 'the offsets topic was deleted: committed offsets are gone until restart');
+        return;
+      }
+      const removed = await service.forgetTopic(topic.name);
+      if (removed > 0) opts.logger.info({ topic: topic.name, removed }, 'deleted committed offsets of a deleted topic');
+    },
+  });
   return service;
 }

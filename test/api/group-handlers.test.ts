@@ -9,12 +9,13 @@ import t from 'tap';
 import { ApiKey } from '../../src/protocol/generated/index.js';
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js';
 import { spawnBroker } from '../helpers/spawn-broker.js';
+import { BROKER_READY_MS_MAX } from '../helpers/group-interop.js';
 import { RawClient } from '../helpers/raw-client.js';
 
 const SESSION_MS = 10_000;
 
 t.test('group APIs over the wire', async (t) => {
-  const broker = await spawnBroker(t, { args: ['--group-initial-rebalance-delay-ms', '0', '--default-partitions', '2'] });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: ['--group-initial-rebalance-delay-ms', '0', '--default-partitions', '2'] });
   const c = await RawClient.connect(t, broker.port);
   // Auto-create the topic the commits refer to.
   await c.request(ApiKey.Metadata, 4, { topics: [{ topicId: Buffer.alloc(16), name: 'orders' }], allowAutoTopicCreation: true, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false });

@@ -214,3 +214,20 @@ t.test('offsets of an empty group expire after the retention; active groups keep
   t.same(c2.list(null).map((g) => g.groupId), ['live']);
   c2.stop();
 });
+
+t.test('deleting a topic forgets its committed offsets in every group', async (t) => {
+  const log = new MemoryGroupLog(4);
+  const { c } = await started(log);
+  for (const g of ['a', 'b']) {
+    await c.commitOffsets(g, '', null, -1, [
+      { topic: 'gone', partition: 0, offset: 3, leaderEpoch: -1, metadata: '' },
+      { topic: 'kept', partition: 0, offset: 4, leaderEpoch: -1, metadata: '' },
+    ]);
+  }
+  t.equal(await c.forgetTopic('gone'), 2);
+  t.same(c.fetchOffsets('a', null).entries.map((e) => e.topic), ['kept']);
+  c.stop();
+  const { c: c2 } = await started(log);
+  t.same(c2.fetchOffsets('b', null).entries.map((e) => e.topic), ['kept'], 'persisted as tombstones');
+  c2.stop();
+});

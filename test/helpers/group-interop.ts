@@ -116,3 +116,9 @@ export function spawnLineClient(t: { teardown(fn: () => unknown): void }, cmd: s
     },
   };
 }
+
+/**
+ * Start-up bound for the brokers these tests spawn: a broker starts in ~2 s on an idle machine,
+ * but CI and shared machines run many test files at once on 2 cores.
+ */
+export const BROKER_READY_MS_MAX = 120_000;

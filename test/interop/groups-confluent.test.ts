@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 import type { SpawnedBroker } from '../helpers/spawn-broker.js';
-import { PYTHON, debianClientAvailable, pythonModuleAvailable, sleep, spawnLineClient, tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, PYTHON, debianClientAvailable, pythonModuleAvailable, sleep, spawnLineClient, tally, waitUntil } from '../helpers/group-interop.js';
 import type { LineClient } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const CLIENT = join(import.meta.dirname, 'clients/ck_group_consumer.py');
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 /** How long the others are watched for a rebalance after a static member came back. */
 const QUIET_MS = 3000;
 
@@ -66,7 +66,7 @@ function owned(c: LineClient, eager: boolean): number[] {
 }
 
 t.test('range assignor: two members split six partitions and read everything once', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const N = 6000;
   await produce(broker.bootstrap, 'ck-range', 0, N);
   const a = consumer(t, broker, 'ck-range-g', 'ck-range');
@@ -85,7 +85,7 @@ t.test('range assignor: two members split six partitions and read everything onc
 });
 
 t.test('cooperative-sticky: a joining member takes partitions incrementally', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const N = 3000;
   await produce(broker.bootstrap, 'ck-coop', 0, N);
   const opts = ['--assignor', 'cooperative-sticky'];
@@ -108,7 +108,7 @@ t.test('cooperative-sticky: a joining member takes partitions incrementally', as
 });
 
 t.test('static membership: a member restarted within its session gets its partitions back without a rebalance', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   await produce(broker.bootstrap, 'ck-static', 0, 600);
   const session = ['--session-timeout-ms', '30000'];
   const a = consumer(t, broker, 'ck-static-g', 'ck-static', ['--instance-id', 'inst-a', ...session]);

@@ -8,13 +8,13 @@ import t from 'tap';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { PYTHON, debianClientAvailable, pythonModuleAvailable, spawnLineClient, tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, PYTHON, debianClientAvailable, pythonModuleAvailable, spawnLineClient, tally, waitUntil } from '../helpers/group-interop.js';
 import type { LineClient } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const N = 3000;
 const EXTRA = 600;
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 const CLIENT = join(import.meta.dirname, 'clients/kp_group_consumer.py');
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1500'];
 
@@ -26,7 +26,7 @@ const values = (c: LineClient) => c.events.filter((e) => e.event === 'msg').map(
 const lastAssignment = (c: LineClient) => (c.events.filter((e) => e.event === 'assign').at(-1)?.partitions as number[] | undefined) ?? [];
 
 t.test('kafka-python group members split the topic, commit, and a later member resumes', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();

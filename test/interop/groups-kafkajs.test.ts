@@ -8,12 +8,12 @@ import t from 'tap';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer, Producer } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, tally, waitUntil } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const RECORDS = 30_000;
 const PRODUCE_CHUNK = 1000;
-const CONSUME_MS_MAX = 60_000;
+const CONSUME_MS_MAX = 90_000;
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -65,7 +65,7 @@ async function committed(kafka: Kafka, groupId: string, topic: string): Promise<
 }
 
 t.test('three members read 30,000 records exactly once, then resume after a restart', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = client(broker.bootstrap, 'three');
   const topic = 'three-members';
   const producer = kafka.producer();
@@ -89,7 +89,7 @@ t.test('three members read 30,000 records exactly once, then resume after a rest
 
   // Restart the broker on the same data; only records produced afterwards may be delivered.
   t.equal(await broker.stop(), 0, 'graceful stop');
-  const again = await spawnBroker(t, { dataDir: broker.dataDir, args: BROKER_ARGS });
+  const again = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, dataDir: broker.dataDir, args: BROKER_ARGS });
   const kafka2 = client(again.bootstrap, 'three-after');
   t.same(await committed(kafka2, 'g-three', topic), Array(PARTITIONS).fill(hw), 'committed offsets survived the restart');
   const producer2 = kafka2.producer();
@@ -108,7 +108,7 @@ t.test('three members read 30,000 records exactly once, then resume after a rest
 });
 
 t.test('a member leaves and another joins while records arrive: nothing is lost', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = client(broker.bootstrap, 'churn');
   const topic = 'churn';
   const producer = kafka.producer();

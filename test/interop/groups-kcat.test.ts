@@ -8,12 +8,12 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { commandAvailable, debianClientAvailable, tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, commandAvailable, debianClientAvailable, tally, waitUntil } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const N = 3000;
 const EXTRA = 600;
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -52,7 +52,7 @@ function kcat(t: { teardown(fn: () => unknown): void }, bootstrap: string, group
 }
 
 t.test('two kcat -G consumers split the topic; a later one resumes from their commits', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaConsumer as KafkaConsumerType, Message } from 'node-rdkafka';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, tally, waitUntil } from '../helpers/group-interop.js';
 
 const require = createRequire(import.meta.url);
 const { KafkaConsumer } = require('node-rdkafka') as typeof import('node-rdkafka');
@@ -17,7 +17,7 @@ const { KafkaConsumer } = require('node-rdkafka') as typeof import('node-rdkafka
 const PARTITIONS = 6;
 const N = 3000;
 const EXTRA = 600;
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -55,7 +55,7 @@ async function member(bootstrap: string, group: string, topic: string): Promise<
 const disconnect = (m: Member) => new Promise<void>((resolve) => m.consumer.disconnect(() => resolve()));
 
 t.test('node-rdkafka group members split the topic, commit, and a later member resumes', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();

@@ -8,12 +8,12 @@ import t from 'tap';
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { tally, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, tally, waitUntil } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const N = 3000;
 const EXTRA = 600;
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 const AUTOCOMMIT_MS = 200;
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
 
@@ -45,7 +45,7 @@ async function member(bootstrap: string, groupId: string, topic: string): Promis
 }
 
 t.test('platformatic group members split the topic, commit, and a later member resumes', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();

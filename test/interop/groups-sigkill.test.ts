@@ -11,11 +11,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { PYTHON, debianClientAvailable, pythonModuleAvailable, spawnLineClient, waitUntil } from '../helpers/group-interop.js';
+import { BROKER_READY_MS_MAX, PYTHON, debianClientAvailable, pythonModuleAvailable, spawnLineClient, waitUntil } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
-const WAIT_MS_MAX = 45_000;
+const WAIT_MS_MAX = 90_000;
 const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '500'];
+/** Long enough to outlast a broker restart on a loaded machine: the member must not expire meanwhile. */
+const STATIC_SESSION_MS = 120_000;
 const CK_CLIENT = join(import.meta.dirname, 'clients/ck_group_consumer.py');
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -43,7 +45,7 @@ async function freePort(): Promise<number> {
 }
 
 t.test('committed offsets (group and standalone) survive SIGKILL', async (t) => {
-  const broker = await spawnBroker(t, { args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
   const kafka = client(broker.bootstrap);
   const N = 1200;
   await send(kafka, 'kill-offsets', 0, N);
@@ -64,7 +66,7 @@ t.test('committed offsets (group and standalone) survive SIGKILL', async (t) => 
 
   broker.kill('SIGKILL');
   await broker.exited;
-  const again = await spawnBroker(t, { dataDir: broker.dataDir, args: BROKER_ARGS });
+  const again = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, dataDir: broker.dataDir, args: BROKER_ARGS });
   const kafka2 = client(again.bootstrap);
   const admin2 = kafka2.admin();
   await admin2.connect();
@@ -91,10 +93,10 @@ t.test('committed offsets (group and standalone) survive SIGKILL', async (t) => 
 t.test('a Stable group survives SIGKILL: its static member keeps its membership', async (t) => {
   if (!debianClientAvailable(t, 'python3-confluent-kafka', () => pythonModuleAvailable('confluent_kafka'))) return;
   const port = await freePort();
-  const broker = await spawnBroker(t, { port, args: BROKER_ARGS });
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, port, args: BROKER_ARGS });
   const kafka = client(broker.bootstrap);
   await send(kafka, 'kill-static', 0, 600);
-  const a = spawnLineClient(t, PYTHON, [CK_CLIENT, '--bootstrap', broker.bootstrap, '--group', 'g-static-kill', '--topic', 'kill-static', '--instance-id', 'inst-a', '--session-timeout-ms', '30000', '--commit-every', '50']);
+  const a = spawnLineClient(t, PYTHON, [CK_CLIENT, '--bootstrap', broker.bootstrap, '--group', 'g-static-kill', '--topic', 'kill-static', '--instance-id', 'inst-a', '--session-timeout-ms', String(STATIC_SESSION_MS), '--commit-every', '50']);
   t.ok(await a.waitFor((e) => e.event === 'assign' && (e.partitions as number[]).length === PARTITIONS, WAIT_MS_MAX), 'assigned all partitions');
   const msgs = () => a.events.filter((e) => e.event === 'msg').map((e) => Number(e.v));
   t.ok(await waitUntil(() => msgs().length >= 600, WAIT_MS_MAX), 'read the first 600');
@@ -104,7 +106,7 @@ t.test('a Stable group survives SIGKILL: its static member keeps its membership'
 
   broker.kill('SIGKILL');
   await broker.exited;
-  const again = await spawnBroker(t, { port, dataDir: broker.dataDir, args: BROKER_ARGS });
+  const again = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, port, dataDir: broker.dataDir, args: BROKER_ARGS });
   await send(client(again.bootstrap), 'kill-static', 600, 1200);
   t.ok(await waitUntil(() => msgs().length >= 1200, WAIT_MS_MAX), `the member reads on after the crash (${msgs().length})`);
   await new Promise((r) => setTimeout(r, 2000));
