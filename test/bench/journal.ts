@@ -8,7 +8,7 @@
  */
 import { open, mkdtemp, rm, unlink } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartitionLog, DEFAULT_JOURNAL_CONFIG, PageCache, type FsyncPolicy, type JournalConfig } from '../../src/journal/partition-log.js';
 import { CLEAN_SHUTDOWN_FILE, RECOVERY_POINT_FILE } from '../../src/journal/file-names.js';
@@ -38,14 +38,14 @@ async function withDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   try { return await fn(dir); } finally { await rm(dir, { recursive: true, force: true }); }
 }
 
-interface Cell { label: string; shape: string; mbps: number; batchesPerSec: number; ratio?: number; ratioTo?: string }
+interface Cell { label: string; shape: string; mbps: number; batchesPerSec: number; mbPerCpuSecond: number; ratio?: number; ratioTo?: string }
 
 /**
  * One thing that appends for a while: the plain loops and the journal configurations. The bench
  * interleaves them in short rounds (ROUND_MS each, ROUNDS times) so that all of them see the same
  * machine load; the machine is shared, and back-to-back cells would compare different moments.
  */
-interface Variant { label: string; bytes: number; appends: number; seconds: number; run(ms: number): Promise<void>; close(): Promise<void> }
+interface Variant { label: string; bytes: number; appends: number; seconds: number; cpuSeconds: number; run(ms: number): Promise<void>; close(): Promise<void> }
 
 async function plainVariant(dir: string, shape: Shape, sync: boolean): Promise<Variant> {
   const buf = appendBuffer(shape, 1);
@@ -56,9 +56,10 @@ async function plainVariant(dir: string, shape: Shape, sync: boolean): Promise<V
   let fh = await open(path(), 'w');
   let pos = 0;
   const v: Variant = {
-    label: sync ? 'plain write + fdatasync loop' : 'plain write loop', bytes: 0, appends: 0, seconds: 0,
+    label: sync ? 'plain write + fdatasync loop' : 'plain write loop', bytes: 0, appends: 0, seconds: 0, cpuSeconds: 0,
     async run(ms) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       while (performance.now() - t0 < ms) {
         if (pos >= FILE_BYTES_MAX) {
           await fh.close();
@@ -72,6 +73,8 @@ async function plainVariant(dir: string, shape: Shape, sync: boolean): Promise<V
         pos += buf.length; v.bytes += buf.length; v.appends++;
       }
       v.seconds += (performance.now() - t0) / 1000;
+      const c = process.cpuUsage(c0);
+      v.cpuSeconds += (c.user + c.system) / 1e6;
     },
     close: async () => { await fh.close(); },
   };
@@ -84,9 +87,10 @@ async function journalVariant(dir: string, shape: Shape, fsync: FsyncPolicy, app
   const log = await PartitionLog.open(join(dir, `${policy}-${appenders}`), config, { cache: new PageCache({ cacheBytesMax: 64 * MIB }) });
   const bufs = Array.from({ length: appenders }, (_, w) => appendBuffer(shape, w)); // append patches its buffer: one per appender
   const v: Variant = {
-    label: `journal fsync: ${policy}, ${appenders} appender${appenders > 1 ? 's' : ''}`, bytes: 0, appends: 0, seconds: 0,
+    label: `journal fsync: ${policy}, ${appenders} appender${appenders > 1 ? 's' : ''}`, bytes: 0, appends: 0, seconds: 0, cpuSeconds: 0,
     async run(ms) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await Promise.all(bufs.map(async (buf) => {
         while (performance.now() - t0 < ms) {
           await log.append(buf, { leaderEpoch: 1 });
@@ -94,6 +98,8 @@ async function journalVariant(dir: string, shape: Shape, fsync: FsyncPolicy, app
         }
       }));
       v.seconds += (performance.now() - t0) / 1000;
+      const c = process.cpuUsage(c0);
+      v.cpuSeconds += (c.user + c.system) / 1e6;
       await log.enforceRetention(Date.now()); // bound the disk used (outside the timed part)
     },
     close: () => log.close(),
@@ -113,10 +119,10 @@ async function appendBench(shape: Shape): Promise<Cell[]> {
     ];
     const all = [plain, plainSync, ...journals];
     for (const v of all) await v.run(WARMUP_MS); // JIT warm-up, not counted
-    for (const v of all) { v.bytes = 0; v.appends = 0; v.seconds = 0; }
+    for (const v of all) { v.bytes = 0; v.appends = 0; v.seconds = 0; v.cpuSeconds = 0; }
     for (let r = 0; r < ROUNDS; r++) for (const v of all) await v.run(ROUND_MS);
     for (const v of all) await v.close();
-    const cell = (v: Variant): Cell => ({ label: v.label, shape: shape.name, mbps: v.bytes / MIB / v.seconds, batchesPerSec: (v.appends * shape.batches) / v.seconds });
+    const cell = (v: Variant): Cell => ({ label: v.label, shape: shape.name, mbps: v.bytes / MIB / v.seconds, batchesPerSec: (v.appends * shape.batches) / v.seconds, mbPerCpuSecond: v.bytes / MIB / v.cpuSeconds });
     const p = cell(plain), ps = cell(plainSync);
     const out = [p, ps];
     for (const j of journals) {
@@ -128,7 +134,7 @@ async function appendBench(shape: Shape): Promise<Cell[]> {
   });
 }
 
-async function readBench(): Promise<{ cacheMbps: number; diskMbps: number; cacheHit: number; diskHit: number }> {
+async function readBench(): Promise<{ cacheMbps: number; diskMbps: number; cacheHit: number; diskHit: number; cacheMbPerCpu: number; diskMbPerCpu: number }> {
   return withDir(async (dir) => {
     const config: JournalConfig = { ...DEFAULT_JOURNAL_CONFIG, fsync: { mode: 'never' }, segmentBytesMax: 64 * MIB };
     const shape = SHAPES[0]!;
@@ -136,9 +142,11 @@ async function readBench(): Promise<{ cacheMbps: number; diskMbps: number; cache
     const log = await PartitionLog.open(dir, config, { cache });
     const buf = appendBuffer(shape, 3);
     for (let b = 0; b < READ_LOG_BYTES; b += buf.length) await log.append(buf, { leaderEpoch: 1 });
+    let mbPerCpu = 0;
     const readAll = async (l: PartitionLog): Promise<number> => {
       let o = 0, bytes = 0;
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       while (o < l.logEndOffset) {
         const r = await l.read(o, MIB);
         bytes += r.bytes;
@@ -147,22 +155,26 @@ async function readBench(): Promise<{ cacheMbps: number; diskMbps: number; cache
         o += (r.bytes / KIB) * 10;
         if (last.length === 0) break;
       }
+      const c = process.cpuUsage(c0);
+      mbPerCpu = bytes / MIB / ((c.user + c.system) / 1e6);
       return bytes / MIB / ((performance.now() - t0) / 1000);
     };
     const s0 = cache.stats();
     const cacheMbps = await readAll(log);
+    const cacheMbPerCpu = mbPerCpu;
     const s1 = cache.stats();
     await log.close();
     const cold = new PageCache({ cacheBytesMax: 256 * MIB });
     const again = await PartitionLog.open(dir, config, { cache: cold });
     const diskMbps = await readAll(again);
+    const diskMbPerCpu = mbPerCpu;
     const s2 = cold.stats();
     await again.close();
-    return { cacheMbps, diskMbps, cacheHit: (s1.hits - s0.hits) / Math.max(1, s1.hits - s0.hits + s1.misses - s0.misses), diskHit: s2.hitRatio };
+    return { cacheMbps, diskMbps, cacheMbPerCpu, diskMbPerCpu, cacheHit: (s1.hits - s0.hits) / Math.max(1, s1.hits - s0.hits + s1.misses - s0.misses), diskHit: s2.hitRatio };
   });
 }
 
-async function recoveryBench(): Promise<{ secondsPerGiB: number; bytes: number }> {
+async function recoveryBench(): Promise<{ secondsPerGiB: number; cpuSecondsPerGiB: number; bytes: number }> {
   return withDir(async (dir) => {
     const config: JournalConfig = { ...DEFAULT_JOURNAL_CONFIG, fsync: { mode: 'never' }, segmentBytesMax: 128 * MIB };
     const log = await PartitionLog.open(dir, config);
@@ -174,10 +186,13 @@ async function recoveryBench(): Promise<{ secondsPerGiB: number; bytes: number }
     await unlink(join(dir, CLEAN_SHUTDOWN_FILE));
     await unlink(join(dir, RECOVERY_POINT_FILE));
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const rec = await PartitionLog.open(dir, config);
     const s = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
     await rec.close();
-    return { secondsPerGiB: s / (bytes / (1024 * MIB)), bytes };
+    const gib = bytes / (1024 * MIB);
+    return { secondsPerGiB: s / gib, cpuSecondsPerGiB: (c.user + c.system) / 1e6 / gib, bytes };
   });
 }
 
@@ -187,6 +202,7 @@ function fsType(dir: string): string {
 
 const f1 = (n: number): string => n.toFixed(1);
 const started = performance.now();
+const loadAtStart = loadavg()[0]!;
 const cells: Cell[] = [];
 for (const shape of SHAPES) cells.push(...(await appendBench(shape)));
 const reads = await readBench();
@@ -195,11 +211,17 @@ const recovery = await recoveryBench();
 const cpu = cpus();
 console.log(`\n## Journal — ${new Date().toISOString().slice(0, 10)}\n`);
 console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}; data in ${BASE_DIR} (${fsType(BASE_DIR)}).`);
+console.log(`Load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other processes share the ${cpu.length} cores.`);
 console.log(`Append rows: ${ROUNDS} interleaved rounds of ${ROUND_MS} ms per row (the machine is shared; interleaving gives every row the same load).\n`);
-console.log('| what | append shape | MB/s | batches/s | ratio |');
-console.log('|---|---|---:|---:|---:|');
-for (const c of cells) console.log(`| ${c.label} | ${c.shape} | ${f1(c.mbps)} | ${Math.round(c.batchesPerSec)} | ${c.ratio === undefined ? '—' : `${c.ratio.toFixed(2)}× ${c.ratioTo}`} |`);
-console.log(`| read, journal cache warm (tail pages shared with the writer) | 1 MiB reads of 1 KiB batches | ${f1(reads.cacheMbps)} | — | hit ratio ${reads.cacheHit.toFixed(3)} |`);
-console.log(`| read, journal cache cold (file reads; OS page cache not dropped) | 1 MiB reads of 1 KiB batches | ${f1(reads.diskMbps)} | — | hit ratio ${reads.diskHit.toFixed(3)} |`);
-console.log(`| recovery (CRC scan of every batch) | ${(recovery.bytes / MIB).toFixed(0)} MiB of 1 KiB batches | — | — | ${recovery.secondsPerGiB.toFixed(2)} s/GiB |`);
+console.log('| what | append shape | MB/s | batches/s | ratio (MB/s) | MB per CPU-second | ratio (per CPU-s) |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+const plainCpu = new Map(cells.filter((c) => c.ratio === undefined).map((c) => [`${c.label}|${c.shape}`, c.mbPerCpuSecond]));
+for (const c of cells) {
+  const base = c.ratioTo === undefined ? undefined : plainCpu.get(`${c.ratioTo === 'plain write' ? 'plain write loop' : 'plain write + fdatasync loop'}|${c.shape}`);
+  const cpuRatio = base === undefined ? '—' : `${(c.mbPerCpuSecond / base).toFixed(2)}×`;
+  console.log(`| ${c.label} | ${c.shape} | ${f1(c.mbps)} | ${Math.round(c.batchesPerSec)} | ${c.ratio === undefined ? '—' : `${c.ratio.toFixed(2)}× ${c.ratioTo}`} | ${f1(c.mbPerCpuSecond)} | ${cpuRatio} |`);
+}
+console.log(`| read, journal cache warm (tail pages shared with the writer) | 1 MiB reads of 1 KiB batches | ${f1(reads.cacheMbps)} | — | hit ratio ${reads.cacheHit.toFixed(3)} | ${f1(reads.cacheMbPerCpu)} | — |`);
+console.log(`| read, journal cache cold (file reads; OS page cache not dropped) | 1 MiB reads of 1 KiB batches | ${f1(reads.diskMbps)} | — | hit ratio ${reads.diskHit.toFixed(3)} | ${f1(reads.diskMbPerCpu)} | — |`);
+console.log(`| recovery (CRC scan of every batch) | ${(recovery.bytes / MIB).toFixed(0)} MiB of 1 KiB batches | — | — | ${recovery.secondsPerGiB.toFixed(2)} s/GiB | — | ${recovery.cpuSecondsPerGiB.toFixed(2)} CPU-s/GiB |`);
 console.log(`\nTotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
