@@ -10,6 +10,9 @@ export interface Limits {
   /** Requests decoded but not yet answered on one connection. Past it we stop reading that socket
    *  (TCP backpressure), so a pipelining client cannot queue unbounded work. */
   inflightRequestsPerConnectionMax: number;
+  /** Bytes of request frames decoded but not yet answered on one connection. Past it we stop
+   *  reading that socket, so pipelined large Produce requests cannot pin unbounded memory. */
+  inflightRequestBytesPerConnectionMax: number;
   /** Open client connections; further connections are closed at accept with a log line. */
   connectionsMax: number;
   /** Largest RecordBatch accepted by Produce (Kafka's message.max.bytes default), unless a topic's
@@ -41,6 +44,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   frameBytesMax: 100 * 1024 * 1024,
   inflightRequestsPerConnectionMax: 64,
+  inflightRequestBytesPerConnectionMax: 256 * 1024 * 1024,
   connectionsMax: 4096,
   batchBytesMax: 1048588,
   fetchWaitMsMax: 60_000,
@@ -60,6 +64,8 @@ export function checkLimitRelations(limits: Limits): string[] {
   const problems: string[] = [];
   // A produce request carries at least one whole batch plus headers.
   if (limits.frameBytesMax < limits.batchBytesMax + 1024) problems.push('limits.frameBytesMax must exceed limits.batchBytesMax by at least 1024');
+  // One maximal request must fit, or a connection could never make progress.
+  if (limits.inflightRequestBytesPerConnectionMax < limits.frameBytesMax) problems.push('limits.inflightRequestBytesPerConnectionMax must be at least limits.frameBytesMax');
   if (limits.partitionsPerTopicMax > limits.partitionsMax) problems.push('limits.partitionsPerTopicMax must not exceed limits.partitionsMax');
   if (limits.topicNameBytesMax > 249) problems.push('limits.topicNameBytesMax must be at most 249 (file name length)');
   return problems;

@@ -24,13 +24,16 @@ export interface ConnectionInfo {
 
 interface Slot {
   outcome: DispatchOutcome | null;
+  frameBytes: number;
 }
 
 /**
  * One client connection: frames in, responses out in request order. Requests are dispatched as
  * they arrive (so a long-polling Fetch does not delay decoding the next request) but responses
- * leave strictly in order. At most `inflightMax` requests are outstanding; past that the socket
- * is paused (TCP backpressure) until responses leave. A framing error closes only this connection.
+ * leave strictly in order. At most `inflightMax` requests and `inflightBytesMax` request bytes are
+ * outstanding (the byte bound may be passed by the one frame that crosses it); past either the
+ * socket is paused (TCP backpressure) until responses leave.
+ * A framing error closes only this connection.
  */
 export class Connection implements ConnectionInfo {
   readonly peer: string;
@@ -40,13 +43,15 @@ export class Connection implements ConnectionInfo {
   readonly #dispatcher: FrameDispatcher;
   readonly #logger: Logger;
   readonly #inflightMax: number;
+  readonly #inflightBytesMax: number;
+  #inflightBytes = 0;
   readonly #abort = new AbortController();
   readonly #queue: Slot[] = [];
   #draining = false; // shutdown: accept no new frames
   #closed = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(socket: Socket, options: { frameBytesMax: number; inflightMax: number; idleMsMax: number; dispatcher: FrameDispatcher; logger: Logger }) {
+  constructor(socket: Socket, options: { frameBytesMax: number; inflightMax: number; inflightBytesMax: number; idleMsMax: number; dispatcher: FrameDispatcher; logger: Logger }) {
     this.#socket = socket;
     this.clientHost = socket.remoteAddress ?? 'unknown';
     this.peer = `${this.clientHost}:${socket.remotePort ?? 0}`;
@@ -54,6 +59,7 @@ export class Connection implements ConnectionInfo {
     this.#dispatcher = options.dispatcher;
     this.#logger = options.logger;
     this.#inflightMax = options.inflightMax;
+    this.#inflightBytesMax = options.inflightBytesMax;
     socket.setNoDelay(true);
     socket.setTimeout(options.idleMsMax, () => {
       if (this.#queue.length === 0) this.close(`idle for ${options.idleMsMax} ms`);
@@ -102,19 +108,25 @@ export class Connection implements ConnectionInfo {
     this.#closed = true;
     this.#abort.abort();
     this.#queue.length = 0;
+    this.#inflightBytes = 0;
     for (const w of this.#idleWaiters.splice(0)) w();
   }
 
+  #full(): boolean {
+    return this.#queue.length >= this.#inflightMax || this.#inflightBytes >= this.#inflightBytesMax || this.#socket.writableNeedDrain;
+  }
+
   #pumpFrames(): void {
-    while (!this.#closed && !this.#draining && this.#queue.length < this.#inflightMax && !this.#socket.writableNeedDrain) {
+    while (!this.#closed && !this.#draining && !this.#full()) {
       const next = this.#decoder.next();
       if (next.kind === 'need-more') break;
       if (next.kind === 'error') {
         this.close(next.reason);
         return;
       }
-      const slot: Slot = { outcome: null };
+      const slot: Slot = { outcome: null, frameBytes: next.frame.length };
       this.#queue.push(slot);
+      this.#inflightBytes += slot.frameBytes;
       let promise: Promise<DispatchOutcome>;
       try {
         promise = this.#dispatcher.dispatch(next.frame, this);
@@ -130,7 +142,7 @@ export class Connection implements ConnectionInfo {
         },
       );
     }
-    const full = this.#queue.length >= this.#inflightMax || this.#socket.writableNeedDrain;
+    const full = this.#full();
     if (full && !this.#socket.isPaused()) this.#socket.pause();
     else if (!full && !this.#draining && this.#socket.isPaused()) this.#socket.resume();
   }
@@ -139,7 +151,9 @@ export class Connection implements ConnectionInfo {
     if (this.#closed) return;
     let wrote = false;
     while (this.#queue.length > 0 && this.#queue[0]!.outcome !== null) {
-      const outcome = this.#queue.shift()!.outcome!;
+      const slot = this.#queue.shift()!;
+      this.#inflightBytes -= slot.frameBytes;
+      const outcome = slot.outcome!;
       if (outcome.kind === 'close') {
         this.close(outcome.reason);
         return;

@@ -59,6 +59,7 @@ export class KafkaServer {
     const connection = new Connection(socket, {
       frameBytesMax: this.#limits.frameBytesMax,
       inflightMax: this.#limits.inflightRequestsPerConnectionMax,
+      inflightBytesMax: this.#limits.inflightRequestBytesPerConnectionMax,
       idleMsMax: this.#limits.connectionIdleMsMax,
       dispatcher: this.#dispatcher,
       logger: this.#logger,
