@@ -456,8 +456,7 @@ export class PartitionLog {
       try {
         await this.active.file.datasync();
       } catch (err) {
-        const e = storageError(`fsync ${this.active.logPath()}`, err);
-        for (const w of written) w.reject(e);
+        await this.failUnsynced(written, err);
         return;
       }
       for (const w of written) w.resolve(w.result!);
@@ -481,11 +480,25 @@ export class PartitionLog {
     try {
       await this.active.file.datasync();
     } catch (err) {
-      const e = storageError(`fsync ${this.active.logPath()}`, err);
-      for (const w of items) w.reject(e);
+      await this.failUnsynced(items, err);
       return;
     }
     for (const w of items) w.resolve(w.result!);
+  }
+
+  /**
+   * An fsync failed: the bytes of these appends may or may not be on disk (and Linux may already
+   * have marked the pages clean). Fail the appends and cut the log back to the first of them, so a
+   * failed append never stays in the log for a retry to duplicate.
+   */
+  private async failUnsynced(items: PendingAppend[], err: unknown): Promise<void> {
+    const e = storageError(`fsync ${this.active.logPath()}`, err);
+    const cut = items.reduce((m, w) => Math.min(m, w.result!.baseOffset), Number.MAX_SAFE_INTEGER);
+    if (cut < this.logEndOffset) {
+      await this.truncateInternal(cut).catch((terr: unknown) => this.logger.warn({ dir: this.dir, err: String(terr) }, 'journal: could not cut back after a failed fsync'));
+    }
+    for (const w of items) w.reject(e);
+    this.logger.warn({ dir: this.dir, err: e.message, failedAppends: items.length }, 'journal fsync failed');
   }
 
   /** Closes the active segment (indexes written, everything synced) and starts a new one. */

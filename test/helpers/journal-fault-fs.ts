@@ -1,13 +1,15 @@
 /**
  * A FileLayer that wraps the real one and fails like a full disk: once `bytesFree` is used up, a
  * write writes what still fits and then throws ENOSPC (as write(2) does), and creating files or
- * atomic writes fail too. Raise `bytesFree` to "free space".
+ * atomic writes fail too. Raise `bytesFree` to "free space". `failSync` makes fdatasync fail (EIO).
  */
 import { NODE_FILE_LAYER, type FileLayer, type JournalFile } from '../../src/journal/file-layer.js';
 
 export class FullDiskFileLayer implements FileLayer {
   bytesFree = Number.MAX_SAFE_INTEGER;
   writeFailures = 0;
+  /** When set, fdatasync of journal files fails with EIO (a failing device). */
+  failSync = false;
 
   private enospc(): Error {
     this.writeFailures++;
@@ -28,7 +30,7 @@ export class FullDiskFileLayer implements FileLayer {
         if (partial.length > 0) await inner.writeAll([partial], position);
         throw self.enospc();
       },
-      datasync: () => inner.datasync(),
+      datasync: () => (self.failSync ? Promise.reject(Object.assign(new Error('EIO: i/o error, fdatasync (injected)'), { code: 'EIO' })) : inner.datasync()),
       truncate: (len) => inner.truncate(len),
       size: () => inner.size(),
       close: () => inner.close(),

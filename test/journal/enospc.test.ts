@@ -61,6 +61,27 @@ t.test('ENOSPC from a fault-injecting file layer: append fails cleanly, reads go
   await again.close();
 });
 
+t.test('a failed fdatasync fails the appends it covered and cuts them from the log', async (t) => {
+  for (const fsync of [{ mode: 'always' } as const, { mode: 'interval', intervalMs: 5 } as const]) {
+    const dir = await mkdtemp(join(tmpdir(), 'canopy-journal-'));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    const fs = new FullDiskFileLayer();
+    const log = await PartitionLog.open(dir, { ...CONFIG, fsync }, { fs });
+    const first = makeBatch({ records: 2, payloadBytes: 100, maxTimestamp: 1, seed: 1 });
+    await log.append(first, { leaderEpoch: 1 });
+    fs.failSync = true;
+    const failed = await Promise.allSettled([2, 3, 4].map((i) => log.append(makeBatch({ records: 1, payloadBytes: 100, maxTimestamp: 1, seed: i }), { leaderEpoch: 1 })));
+    t.same(failed.map((f) => f.status), ['rejected', 'rejected', 'rejected'], `${fsync.mode}: appends fail`);
+    t.match((failed[0] as PromiseRejectedResult).reason, { code: 'STORAGE', message: /EIO/ });
+    t.equal(log.logEndOffset, 2, `${fsync.mode}: the failed appends are not in the log`);
+    t.same(await readIds(log), [batchIdentity(first)]);
+    fs.failSync = false;
+    const again = makeBatch({ records: 1, payloadBytes: 100, maxTimestamp: 1, seed: 9 });
+    t.equal((await log.append(again, { leaderEpoch: 1 })).baseOffset, 2, `${fsync.mode}: appends resume at the same offset`);
+    await log.close();
+  }
+});
+
 /** Mounts a 1 MiB tmpfs, or says why it cannot (not root, no mount permission in a container). */
 function mountTinyTmpfs(): { base: string; mnt: string } | string {
   const base = mkdtempSync(join(tmpdir(), 'canopy-journal-tmpfs-'));
