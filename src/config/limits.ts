@@ -18,6 +18,9 @@ export interface Limits {
   /** Largest RecordBatch accepted by Produce (Kafka's message.max.bytes default), unless a topic's
    *  max.message.bytes says otherwise. Bigger batches get MESSAGE_TOO_LARGE. */
   batchBytesMax: number;
+  /** Bytes of journal pages kept in memory for the whole node (shared by every partition); the
+   *  tail written moments ago is served from here, cold pages far from the tail are evicted first. */
+  cacheBytesMax: number;
   /** Upper bound on a Fetch's max_wait_ms, so a client cannot park a request for hours. */
   fetchWaitMsMax: number;
   /** Upper bound on one Fetch response's data, whatever max_bytes asks (Kafka fetch.max.bytes). */
@@ -47,6 +50,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   inflightRequestBytesPerConnectionMax: 256 * 1024 * 1024,
   connectionsMax: 4096,
   batchBytesMax: 1048588,
+  cacheBytesMax: 256 * 1024 * 1024,
   fetchWaitMsMax: 60_000,
   fetchResponseBytesMax: 64 * 1024 * 1024,
   partitionsPerTopicMax: 10_000,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../journal/partition-log.js';
+import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache } from '../journal/partition-log.js';
 import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
@@ -22,6 +22,8 @@ export class PartitionManager implements TopicListener {
   readonly #byTopic = new Map<string, Partition[]>();
 
   readonly #journalFiles: FileLayer | undefined;
+  /** One page cache for every partition of the node, sized by limits.cacheBytesMax. */
+  readonly #cache: PageCache;
   #retentionTimer: NodeJS.Timeout | null = null;
   #retentionRunning = false;
 
@@ -31,6 +33,12 @@ export class PartitionManager implements TopicListener {
     this.#config = options.config;
     this.#root = join(options.config.dataDir, PARTITIONS_DIR);
     this.#logger = options.logger;
+    this.#cache = new PageCache({ cacheBytesMax: options.config.limits.cacheBytesMax });
+  }
+
+  /** The node's journal page cache (admin views and metrics read its stats). */
+  get cache(): PageCache {
+    return this.#cache;
   }
 
   get(topic: string, index: number): Partition | undefined {
@@ -154,7 +162,7 @@ export class PartitionManager implements TopicListener {
 
   async #open(topic: TopicInfo, index: number): Promise<Partition> {
     const dir = join(this.#root, `${topic.name}-${index}`);
-    const log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, ...(this.#journalFiles ? { fs: this.#journalFiles } : {}) });
+    const log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, cache: this.#cache, ...(this.#journalFiles ? { fs: this.#journalFiles } : {}) });
     const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
     this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');
