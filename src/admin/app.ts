@@ -16,6 +16,8 @@ export const adminBodyBytesMax = 256 * 1024;
 
 export interface AdminAppOptions {
   readonly views: AdminViews;
+  /** Version shown in the OpenAPI document (the views may not be readable yet at build time). */
+  readonly version: string;
   /** The node's metrics registry, exposed at /metrics. */
   readonly registry: Registry;
   /** Broker logger (child `admin` is used); absent = fastify logging off (tests). */
@@ -42,7 +44,7 @@ export async function buildAdminApp(options: AdminAppOptions): Promise<FastifyIn
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Canopy admin API', version: options.views.node.version,
+      info: { title: 'Canopy admin API', version: options.version,
         description: 'Health, readiness, metrics and JSON resources of one Canopy node.' },
     },
   });

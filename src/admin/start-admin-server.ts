@@ -1,49 +1,76 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import type { Broker } from '../broker/broker.js';
 import type { HostPort } from '../config/defaults.js';
 import { GroupsService } from '../groups/service.js';
 import type { Metrics } from '../metrics/registry.js';
 import { buildAdminApp } from './app.js';
 import { createBrokerViews } from './broker-views.js';
+import { AdminError } from './errors.js';
 import { createGroupsView } from './group-views.js';
-import type { ReadinessReport } from './views.js';
+import type { AdminViews, GroupsView, NodeView, ReadinessReport, TopicsView } from './views.js';
 
 export interface AdminServer {
   /** The bound address (port 0 resolved). */
   readonly address: HostPort;
   readonly app: FastifyInstance;
+  /** Serves the /v1 resources from this broker from now on (before: 503 CANOPY_ERR_NOT_READY). */
+  attach(broker: Broker): void;
   close(): Promise<void>;
 }
 
 export interface AdminServerOptions {
-  readonly broker: Broker;
   readonly metrics: Metrics;
   readonly listen: HostPort;
   readonly version: string;
   readonly startedAtMs: number;
   readonly readiness: () => ReadinessReport;
+  readonly logger: Logger;
 }
 
+const notYet = (): never => {
+  throw new AdminError('CANOPY_ERR_NOT_READY', 'the node is still starting (journal recovery in progress)');
+};
+
 /**
- * Starts the admin HTTP server of a running node: views over the broker (groups once
- * `broker.groups` holds the GroupsService), the node's metrics registry, listening on
- * `listen` (port 0 picks a free one). The caller closes it before the broker at shutdown.
+ * Starts the admin HTTP server of a node before its data is open, so that during a long journal
+ * recovery /healthz answers (a liveness probe must not kill a recovering node), /readyz says 503
+ * and /metrics serves; the /v1 resources answer 503 CANOPY_ERR_NOT_READY until `attach(broker)`.
+ * Groups are looked up per request: `broker.groups` may be set after the broker opens.
  */
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
-  const { broker } = options;
-  let groupsView: ReturnType<typeof createGroupsView> | undefined;
-  const views = createBrokerViews(broker, {
-    version: options.version, startedAtMs: options.startedAtMs, readiness: options.readiness,
-    // Looked up per request: the groups layer may start after the admin server.
-    groups: () => {
-      if (!(broker.groups instanceof GroupsService)) return undefined;
-      groupsView ??= createGroupsView(broker.groups);
-      return groupsView;
+  let attached: AdminViews | undefined;
+  const startingNode = { readiness: options.readiness } as Partial<NodeView>;
+  const views: AdminViews = {
+    get node(): NodeView {
+      if (attached !== undefined) return attached.node;
+      return new Proxy(startingNode, { get: (target, property) => (property === 'readiness' ? target.readiness : notYet()) }) as NodeView;
     },
-  });
-  const app = await buildAdminApp({ views, registry: options.metrics.registry, logger: broker.logger });
+    get topics(): TopicsView {
+      return attached?.topics ?? notYet();
+    },
+    get groups(): GroupsView | undefined {
+      return attached === undefined ? notYet() : attached.groups;
+    },
+  };
+  const app = await buildAdminApp({ views, version: options.version, registry: options.metrics.registry, logger: options.logger });
   await app.listen({ host: options.listen.host, port: options.listen.port });
   const bound = app.server.address();
   const port = bound !== null && typeof bound === 'object' ? bound.port : options.listen.port;
-  return { address: { host: options.listen.host, port }, app, close: () => app.close() };
+  return {
+    address: { host: options.listen.host, port },
+    app,
+    attach(broker) {
+      let groupsView: GroupsView | undefined;
+      attached = createBrokerViews(broker, {
+        version: options.version, startedAtMs: options.startedAtMs, readiness: options.readiness,
+        groups: () => {
+          if (!(broker.groups instanceof GroupsService)) return undefined;
+          groupsView ??= createGroupsView(broker.groups);
+          return groupsView;
+        },
+      });
+    },
+    close: () => app.close(),
+  };
 }

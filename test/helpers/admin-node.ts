@@ -63,7 +63,7 @@ export async function startAdminNode(t: Teardown, options: { groups?: (broker: B
     topic: p.topic, partition: p.index, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset,
     highWatermark: p.highWatermark, sizeBytes: p.sizeBytes,
   })));
-  const app = await buildAdminApp({ views, registry: metrics.registry });
+  const app = await buildAdminApp({ views, version: '0.0.0-test', registry: metrics.registry });
   t.teardown(() => app.close());
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { broker, views, metrics, app, baseUrl: address, checks, dataDir };

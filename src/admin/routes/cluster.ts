@@ -17,8 +17,9 @@ const nodeSchema = {
  * `/v1/node` (this node). A single-node cluster lists itself; later issues add peers here.
  */
 export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminViews }): Promise<void> {
-  const { node, topics } = opts.views;
+  // Views are read per request (never at registration): they may not be attached yet.
   const describeNode = () => {
+    const node = opts.views.node;
     const readiness = node.readiness();
     return {
       nodeId: node.nodeId, clusterId: node.clusterId, version: node.version, advertised: node.advertised,
@@ -50,6 +51,8 @@ export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminVi
       },
     },
   }, async () => {
+    const { node, topics } = opts.views;
+    const self = describeNode();
     let partitions = 0;
     let sizeBytes = 0;
     for (const summary of topics.list()) {
@@ -60,7 +63,7 @@ export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminVi
       }
     }
     return {
-      clusterId: node.clusterId, controllerId: node.nodeId, nodes: [describeNode()],
+      clusterId: node.clusterId, controllerId: node.nodeId, nodes: [self],
       topics: topics.list().length, partitions, sizeBytes,
     };
   });

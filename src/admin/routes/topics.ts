@@ -36,9 +36,10 @@ function summarize(description: TopicDescriptionView) {
  * results to HTTP.
  */
 export async function topicRoutes(app: FastifyInstance, opts: { views: AdminViews }): Promise<void> {
-  const topics = opts.views.topics;
+  // Views are read per request (never at registration): they may not be attached yet.
+  const views = opts.views;
   const describeOr404 = (name: string): TopicDescriptionView => {
-    const description = topics.describe(name);
+    const description = views.topics.describe(name);
     if (description === undefined) throw new AdminError('CANOPY_ERR_TOPIC_NOT_FOUND', `topic ${name} does not exist`, 'params.topic');
     return description;
   };
@@ -51,6 +52,7 @@ export async function topicRoutes(app: FastifyInstance, opts: { views: AdminView
     },
   }, async () => {
     const list = [];
+    const topics = views.topics;
     for (const t of topics.list()) {
       const description = topics.describe(t.name);
       if (description !== undefined) list.push(summarize(description));
@@ -83,7 +85,7 @@ export async function topicRoutes(app: FastifyInstance, opts: { views: AdminView
     },
   }, async (request, reply) => {
     const { name, partitions, configs } = request.body;
-    const created = unwrap(await topics.create({
+    const created = unwrap(await views.topics.create({
       name, configs: configs ?? {}, ...(partitions === undefined ? {} : { partitions }),
     }));
     return reply.code(201).send(created);
@@ -96,7 +98,7 @@ export async function topicRoutes(app: FastifyInstance, opts: { views: AdminView
       response: { 200: { type: 'object', properties: { deleted: { type: 'string' } } }, ...commonErrors },
     },
   }, async (request) => {
-    unwrap(await topics.delete(request.params.topic));
+    unwrap(await views.topics.delete(request.params.topic));
     return { deleted: request.params.topic };
   });
 
@@ -119,7 +121,7 @@ export async function topicRoutes(app: FastifyInstance, opts: { views: AdminView
   }, async (request) => {
     const { topic } = request.params;
     describeOr404(topic);
-    const configs = unwrap(await topics.alterConfigs(topic, request.body.set ?? {}, request.body.delete ?? []));
+    const configs = unwrap(await views.topics.alterConfigs(topic, request.body.set ?? {}, request.body.delete ?? []));
     return { name: topic, configs };
   });
 }

@@ -43,19 +43,28 @@ export async function run(args: string[]): Promise<number> {
     process.exit(70);
   });
 
-  // Operator side (src/admin, src/metrics): one registry per process, probes passed down; the
-  // admin server starts before the Kafka listener so /readyz reports the gap.
+  // Operator side (src/admin, src/metrics): one registry per process, probes passed down. The
+  // admin server starts first, so /healthz answers and /readyz says 503 during journal recovery.
   const startedAtMs = Date.now();
   const version = nodeVersion();
   const metrics = createMetrics({ processMetrics: config.processMetrics });
   const checks = { journalRecovered: false, kafkaListening: false };
   const readiness = () => ({ ready: checks.journalRecovered && checks.kafkaListening, checks: { ...checks } });
   metrics.node.observeReady(() => readiness().ready);
-  const broker = await NodeBroker.open(config, logger, { journalFiles: observeJournalFiles(NODE_FILE_LAYER, metrics.journal) });
+  const admin = config.adminListen === null ? null
+    : await startAdminServer({ metrics, listen: config.adminListen, version, startedAtMs, readiness, logger });
+  let broker: NodeBroker;
+  try {
+    broker = await NodeBroker.open(config, logger, { journalFiles: observeJournalFiles(NODE_FILE_LAYER, metrics.journal) });
+  } catch (err) {
+    // The admin listener would keep the process alive after a failed start.
+    await admin?.close();
+    metrics.stop();
+    throw err;
+  }
   checks.journalRecovered = true;
   observeBroker(metrics, broker, version);
-  const admin = config.adminListen === null ? null
-    : await startAdminServer({ broker, metrics, listen: config.adminListen, version, startedAtMs, readiness });
+  admin?.attach(broker);
   const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
   const server = new KafkaServer({ limits: config.limits, dispatcher, logger, probe: metrics.connections });
   const bound = await server.listen(config.listen.host, config.listen.port);
