@@ -12,7 +12,10 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# --ignore-scripts: the only install scripts are dev-only (node-rdkafka compiles librdkafka with a
+# C toolchain the slim image lacks; esbuild's is an optimisation). Production natives (lz4, snappy,
+# zstd, crc32) are prebuilt napi packages and need no script. tsc needs neither.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build \

@@ -48,9 +48,13 @@ t.test('the Dockerfile is multi-stage and copies only files that exist in the bu
   const fromBuild = runtime.filter((i) => i.op === 'COPY' && i.args.startsWith('--from=build')).map((i) => i.args.split(/\s+/)[1]);
   t.same(fromBuild.sort(), ['/app/dist', '/app/node_modules', '/app/package.json'], 'runtime takes dist, production node_modules and package.json from the build stage');
   const build = dockerfile.filter((i) => i.stage === 'build' && i.op === 'RUN').map((i) => i.args).join(' ');
-  t.match(build, /npm ci/);
+  t.match(build, /npm ci --ignore-scripts/, 'no dev-only native builds in the slim image');
   t.match(build, /npm run build/);
   t.match(build, /npm prune --omit=dev/, 'runtime gets production dependencies only');
+  // Every production dependency with an install script would be skipped by --ignore-scripts.
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }> };
+  const prodScripts = Object.entries(lock.packages).filter(([name, p]) => name !== '' && p.hasInstallScript && !p.dev).map(([name]) => name);
+  t.same(prodScripts, [], 'no production dependency needs an install script');
 });
 
 t.test('the image runs `npm start`\'s entry point, and the build produces it', async (t) => {
