@@ -48,6 +48,14 @@ class NodeFile implements JournalFile {
     return done;
   }
   async writeAll(buffers: Buffer[], position: number): Promise<void> {
+    if (buffers.length === 1) {
+      // The common case (one append, or a group merged by the caller): no iovec bookkeeping.
+      const b = buffers[0]!;
+      const { bytesWritten } = await this.fh.write(b, 0, b.length, position);
+      if (bytesWritten === b.length) return;
+      buffers = [b.subarray(bytesWritten)];
+      position += bytesWritten;
+    }
     let pending = buffers.filter((b) => b.length > 0);
     let pos = position;
     for (let i = 0; pending.length > 0; i++) {

@@ -401,25 +401,27 @@ export class PartitionLog {
         const now = this.clock();
         const itemBytes = item.records.length;
         const fits = this.active.size + runBytes + itemBytes <= segmentBytesMax && now - this.active.createdMs < segmentMsMax;
-        let pending: Buffer | null = null; // batches of this item not yet added to bufs
+        // Bytes [pendingFrom, pendingTo) of this item are not yet in bufs: consecutive batches of
+        // one append go out as one iovec (the common case: the whole append).
+        let pendingFrom = 0, pendingTo = 0;
         for (const b of item.batches) {
           if (!fits) {
             const seg = this.active;
             const fill = seg.size + runBytes;
             if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || now - seg.createdMs >= segmentMsMax)) {
-              if (pending !== null) { bufs.push(pending); pending = null; }
+              if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
+              pendingFrom = pendingTo = b.pos;
               await flushRun();
               await this.roll();
             }
           }
           patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
-          // Consecutive batches of one append go out as one iovec (the common case: the whole append).
-          pending = pending === null ? item.records.subarray(b.pos, b.pos + b.totalBytes) : item.records.subarray(b.pos - pending.length, b.pos + b.totalBytes);
+          pendingTo = b.pos + b.totalBytes;
           infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.leaderEpoch });
           runBytes += b.totalBytes;
           offset += b.lastOffsetDelta + 1;
         }
-        if (pending !== null) bufs.push(pending);
+        if (pendingTo > pendingFrom) bufs.push(pendingFrom === 0 && pendingTo === item.records.length ? item.records : item.records.subarray(pendingFrom, pendingTo));
         next = offset;
         if (this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         item.result.lastOffset = offset - 1;
