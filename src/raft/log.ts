@@ -23,6 +23,8 @@ export class RaftLog {
   unstable: Entry[] = [];
   committed: number;
   applied: number;
+  /** entryBytes() total of what the last slice() returned (saves a second pass when sending). */
+  sliceBytes = 0;
 
   constructor(storage: Storage, applied: number) {
     this.storage = storage;
@@ -174,6 +176,7 @@ export class RaftLog {
    * lo must be the start of an entry.
    */
   slice(lo: number, hi: number, bytesMax: number): Entry[] | null {
+    this.sliceBytes = 0;
     if (lo < this.firstIndex()) return null;
     hi = Math.min(hi, this.lastIndex() + 1);
     if (lo >= hi) return [];
@@ -187,17 +190,24 @@ export class RaftLog {
       out = stored;
       for (const e of stored) bytes += entryBytes(e);
       const reached = out.length === 0 ? lo : lastIndexOf(out[out.length - 1]!) + 1;
-      if (reached < Math.min(hi, uFirst)) return out; // byte budget reached inside storage
+      if (reached < Math.min(hi, uFirst)) {
+        this.sliceBytes = bytes;
+        return out; // byte budget reached inside storage
+      }
     }
     if (u.length > 0 && hi > uFirst) {
       for (let p = lo > uFirst ? this.unstablePosition(lo) : 0; p < u.length; p++) {
         const e = u[p]!;
         if (e.index >= hi) break;
         bytes += entryBytes(e);
-        if (out.length > 0 && bytes > bytesMax) break;
+        if (out.length > 0 && bytes > bytesMax) {
+          bytes -= entryBytes(e);
+          break;
+        }
         out.push(e);
       }
     }
+    this.sliceBytes = bytes;
     return out;
   }
 

@@ -116,12 +116,17 @@ export interface Message {
 
 const NO_ENTRIES: Entry[] = [];
 
-export function makeMessage(fields: Partial<Message> & Pick<Message, 'type' | 'from' | 'to' | 'term'>): Message {
+/** Builds a message; from and term, when given, override the fields (the core's own sends). */
+export function makeMessage(
+  fields: Partial<Message> & Pick<Message, 'type' | 'to'>,
+  from: NodeId = fields.from ?? NONE,
+  term: number = fields.term ?? 0,
+): Message {
   return {
     type: fields.type,
-    from: fields.from,
+    from,
     to: fields.to,
-    term: fields.term,
+    term,
     logTerm: fields.logTerm ?? 0,
     index: fields.index ?? EMPTY_INDEX,
     entries: fields.entries ?? NO_ENTRIES,

@@ -772,7 +772,8 @@ export class Raft {
     const e: Entry = { index: this.log.lastIndex() + 1, count, term: this.term, type, data };
     this.appendToLog([e]);
     this.progress.get(this.id)?.maybeUpdate(lastIndexOf(e));
-    this.maybeCommit();
+    // Our own append can complete a quorum only when we are the only voter.
+    if (this.conf.voters.length === 1) this.maybeCommit();
     this.needAppendFlush = true;
     return e;
   }
@@ -868,15 +869,18 @@ export class Raft {
       return true;
     }
     if (ents.length === 0 && !sendIfEmpty) return false;
-    if (ents.length > this.cfg.appendEntriesMax) ents = ents.slice(0, this.cfg.appendEntriesMax);
+    if (ents.length > this.cfg.appendEntriesMax) {
+      ents = ents.slice(0, this.cfg.appendEntriesMax);
+      let bytes = 0;
+      for (const e of ents) bytes += entryBytes(e);
+      this.log.sliceBytes = bytes;
+    }
     this.send({ type: 'app', to, index: prevIndex, logTerm: prevTerm, entries: ents, commit: this.log.committed });
     if (ents.length > 0) {
       if (pr.state === ProgressState.Replicate) {
         const last = lastIndexOf(ents[ents.length - 1]!);
-        let bytes = 0;
-        for (const e of ents) bytes += entryBytes(e);
         pr.optimisticUpdate(last);
-        pr.inflights.add(last, bytes);
+        pr.inflights.add(last, this.log.sliceBytes);
       } else {
         pr.probeSent = true;
       }
@@ -949,7 +953,7 @@ export class Raft {
   }
 
   private send(fields: Partial<Message> & { type: MessageType; to: NodeId }): void {
-    this.msgs.push(makeMessage({ from: this.id, term: this.term, ...fields }));
+    this.msgs.push(makeMessage(fields, this.id, this.term));
   }
 
   private assertNotInReady(): void {
