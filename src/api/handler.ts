@@ -24,6 +24,12 @@ export interface RequestContext {
   signal: AbortSignal;
   /** Bytes/records per topic for /metrics (Produce and Fetch report); absent in tests without metrics. */
   traffic?: TrafficProbe;
+  /**
+   * Set by a handler that returns null (no response) but must still tell the client something went
+   * wrong: the server then closes the connection, with this reason in the log. Kafka does this for
+   * a failed acks=0 Produce, so the client refreshes metadata instead of sending into the void.
+   */
+  closeWithoutResponse?: string;
 }
 
 /**

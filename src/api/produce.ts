@@ -15,7 +15,8 @@ import { kafkaErrorOf } from './errors.js';
  * partition, as Kafka 4 does. v3+ carry exactly one RecordBatch v2 per partition.
  *
  * acks=0: the appends still run (and finish before the request leaves the pipeline, so graceful
- * shutdown waits for them) but no response is sent. acks=1 and acks=-1 answer after the append
+ * shutdown waits for them) but no response is sent; if any partition failed, the connection is
+ * closed instead (as Kafka does), the only signal an acks=0 client gets. acks=1 and acks=-1 answer after the append
  * is committed (single node: after the local append, i.e. after fsync under fsync=always).
  *
  * Order: every partition's append is enqueued synchronously inside handle() when its topic
@@ -126,7 +127,11 @@ export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
     const responses = await Promise.all(
       request.topicData.map(async (topic, i) => ({ name: topic.name, partitionResponses: await Promise.all(pending[i]!) })),
     );
-    if (request.acks === 0) return null;
+    if (request.acks === 0) {
+      const failed = responses.flatMap((t) => t.partitionResponses.filter((p) => p.errorCode !== ErrorCode.NONE).map((p) => `${t.name}-${p.index}: error ${p.errorCode}`));
+      if (failed.length > 0) ctx.closeWithoutResponse = `acks=0 produce failed (${failed.slice(0, 3).join(', ')}); closing so the client refreshes metadata`;
+      return null;
+    }
     return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
   },
 

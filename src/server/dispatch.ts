@@ -98,7 +98,7 @@ export class ApiDispatcher implements FrameDispatcher {
       if (!handler.errorResponse) return close(`internal error handling API ${apiKey} v${apiVersion}`);
       response = handler.errorResponse(request, ErrorCode.UNKNOWN_SERVER_ERROR, apiVersion);
     }
-    if (response === null) return { kind: 'none' };
+    if (response === null) return ctx.closeWithoutResponse === undefined ? { kind: 'none' } : close(ctx.closeWithoutResponse);
     try {
       return encode(responseHeaderVersion(apiKey, apiVersion), correlationId, (w) => handler.writeResponse(w, apiVersion, response));
     } catch (err) {

@@ -45,6 +45,13 @@ t.test('Produce against a real broker', async (t) => {
     t.equal(next.body.topics[0].partitions[0].offset, 4, 'high watermark moved past the acks=0 batch');
   });
 
+  await t.test('acks=0 with an error: no response, the connection is closed (as Kafka does)', async (t) => {
+    const quiet = await RawClient.connect(t, broker.port);
+    quiet.send(ApiKey.Produce, V, produceRequest('p1', 9, buildBatchUncompressed([rec('lost')]), 0));
+    t.equal(await quiet.nextFrame(), null, 'closed without a response');
+    t.match(broker.output(), /acks=0 produce failed \(p1-9: error 3\)/);
+  });
+
   await t.test('a flipped byte is CORRUPT_MESSAGE; nothing is appended', async (t) => {
     const batch = buildBatchUncompressed([rec('x')]);
     batch[batch.length - 1]! ^= 0xff;
