@@ -41,3 +41,26 @@ export function groupsOf(ctx: RequestContext): GroupsService | null {
 
 /** Kafka's "authorized operations not requested" value (INT32_MIN). */
 export const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
+
+/**
+ * A JoinGroup or SyncGroup may wait for a whole rebalance. When the connection closes or the
+ * broker shuts down (ctx.signal), answer at once with `aborted()` instead of holding the graceful
+ * shutdown; the group keeps its state and the client finds the coordinator again.
+ */
+export function unlessAborted<T>(pending: Promise<T>, signal: AbortSignal, aborted: () => T): Promise<T> {
+  if (signal.aborted) return Promise.resolve(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => resolve(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}

@@ -3,7 +3,7 @@ import { readJoinGroupRequest, type JoinGroupRequest } from '../protocol/generat
 import { writeJoinGroupResponse, type JoinGroupResponse } from '../protocol/generated/join-group-response.js';
 import type { JoinResult } from '../groups/group.js';
 import type { ApiHandler } from './handler.js';
-import { groupErrorCode, groupsOf } from './group-errors.js';
+import { groupErrorCode, groupsOf, unlessAborted } from './group-errors.js';
 
 /** v4+: a member joining without an id first gets MEMBER_ID_REQUIRED (KIP-394). */
 const MEMBER_ID_REQUIRED_MIN_VERSION = 4;
@@ -28,8 +28,7 @@ function response(r: JoinResult, version: number): JoinGroupResponse {
 /**
  * JoinGroup (key 11), v0–9. Advertised from v0 because librdkafka 2.0.2 disables its balanced
  * consumer unless JoinGroup 0 is in range. The answer waits for the rebalance to complete (up to
- * the group's rebalance timeout); the connection keeps serving other requests meanwhile only if
- * the client uses another connection, as Kafka clients do for the coordinator.
+ * the group's rebalance timeout), or until shutdown/disconnect (then COORDINATOR_NOT_AVAILABLE).
  */
 export const joinGroupHandler: ApiHandler<JoinGroupRequest, JoinGroupResponse> = {
   apiKey: ApiKey.JoinGroup,
@@ -43,7 +42,7 @@ export const joinGroupHandler: ApiHandler<JoinGroupRequest, JoinGroupResponse> =
     const groups = groupsOf(ctx);
     const fail: JoinResult = { error: 'COORDINATOR_NOT_AVAILABLE', generationId: -1, protocolType: null, protocolName: null, leaderId: '', memberId: request.memberId, members: [], skipAssignment: false };
     if (groups === null) return response(fail, version);
-    const result = await groups.join(request.groupId, {
+    const joining = groups.join(request.groupId, {
       memberId: request.memberId,
       groupInstanceId: version >= 5 ? request.groupInstanceId : null,
       protocolType: request.protocolType,
@@ -55,6 +54,7 @@ export const joinGroupHandler: ApiHandler<JoinGroupRequest, JoinGroupResponse> =
       clientHost: `/${ctx.clientHost.replace(/:\d+$/, '')}`,
       requireKnownMemberId: version >= MEMBER_ID_REQUIRED_MIN_VERSION,
     });
+    const result = await unlessAborted(joining, ctx.signal, () => fail);
     return response(result, version);
   },
 };

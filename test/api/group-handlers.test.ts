@@ -135,3 +135,24 @@ t.test('group APIs over the wire', async (t) => {
     t.same(gone.topics, [], 'offsets deleted with the group');
   });
 });
+
+t.test('a JoinGroup parked in a rebalance is answered at shutdown instead of holding it', async (t) => {
+  const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, args: ['--group-initial-rebalance-delay-ms', '0'] });
+  const a = await RawClient.connect(t, broker.port);
+  const body = (memberId: string) => ({
+    groupId: 'parked', sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 60_000, memberId, groupInstanceId: null,
+    protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }], reason: null,
+  });
+  const first = await a.request(ApiKey.JoinGroup, 2, body(''));
+  t.equal(first.errorCode, ErrorCode.NONE);
+  const synced = await a.request(ApiKey.SyncGroup, 2, { groupId: 'parked', generationId: first.generationId, memberId: first.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] });
+  t.equal(synced.errorCode, ErrorCode.NONE);
+  // b's join waits for a to rejoin, which it never does (rebalance timeout 60 s).
+  const b = await RawClient.connect(t, broker.port);
+  const id = b.send(ApiKey.JoinGroup, 2, body(''));
+  const stopping = broker.stop();
+  const answer = await b.nextResponse(ApiKey.JoinGroup, 2);
+  t.equal(answer.correlationId, id);
+  t.equal(answer.body.errorCode, ErrorCode.COORDINATOR_NOT_AVAILABLE, 'the parked join is answered with a retriable error');
+  t.equal(await stopping, 0, 'graceful stop completed (not killed after its grace period)');
+});
