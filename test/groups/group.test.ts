@@ -330,3 +330,21 @@ t.test('Dead groups refuse everything with COORDINATOR_NOT_AVAILABLE', async (t)
   t.equal(h.group.validateCommit('', null, -1), 'COORDINATOR_NOT_AVAILABLE');
   t.equal(h.timers.pendingCount, 0);
 });
+
+t.test('a restarted static leader gets the members but must skip the assignment (JoinGroup v9)', async (t) => {
+  const h = harness();
+  const a = h.join({ groupInstanceId: 'i-a' });
+  const aId = a.result!.memberId;
+  h.sync(aId, 1, [{ memberId: aId, assignment: Buffer.from('A') }], 'i-a');
+  await flush();
+  const a2 = h.join({ groupInstanceId: 'i-a' });
+  await flush();
+  t.equal(a2.result!.error, 'NONE');
+  t.equal(a2.result!.generationId, 1, 'no new generation');
+  t.equal(a2.result!.leaderId, a2.result!.memberId, 'the new id is the leader');
+  t.equal(a2.result!.skipAssignment, true);
+  t.equal(a2.result!.members.length, 1);
+  const s = h.sync(a2.result!.memberId, 1, [{ memberId: a2.result!.memberId, assignment: Buffer.from('ignored') }], 'i-a');
+  t.equal(s.result!.assignment.toString(), 'A', 'Stable keeps the persisted assignment');
+  t.equal(h.persisted.at(-1)!.members[0]!.memberId, a2.result!.memberId, 'the replacement was persisted');
+});
