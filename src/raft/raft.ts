@@ -137,12 +137,6 @@ export class Raft {
   private pendingConfIndex = EMPTY_INDEX;
   /** Configuration entries in the log beyond commit, in index order. */
   private pendingConfs: { index: number; change: ConfChange }[] = [];
-  /**
-   * This node was a voter and learned that its removal committed. It may still campaign (counting
-   * only the remaining voters) and lead, but only to hand leadership over: a remaining voter that
-   * has not yet learned of the commit may need the log or the vote this node holds.
-   */
-  private removedVoter = false;
   /** Hand-off attempts, to rotate among the remaining voters. */
   private handOffAttempts = 0;
   /** Leader elected with nothing beyond its commit: its commit is then exactly the group's. */
@@ -486,8 +480,16 @@ export class Raft {
     this.progress.set(id, pr);
   }
 
+  /**
+   * Voters campaign; so may a node outside the membership that holds a log (typically a voter
+   * whose removal committed), counting only the voters' votes, and only to hand leadership over
+   * once elected: a remaining voter that has not yet learned of the removal may need the log or
+   * the vote this node holds. Non-voters never campaign.
+   */
   private promotable(): boolean {
-    return (this.conf.voters.includes(this.id) || this.removedVoter) && this.log.unstableSnapshot === null;
+    if (this.log.unstableSnapshot !== null) return false;
+    if (this.conf.voters.includes(this.id)) return true;
+    return !this.conf.nonVoters.includes(this.id) && this.log.lastIndex() >= 0;
   }
 
   /** A leader that is no longer a voter transfers leadership to the most up-to-date voter. */
@@ -511,7 +513,10 @@ export class Raft {
     if (this.electionElapsed >= this.cfg.electionTicks) this.startupLease = false;
     if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
       this.electionElapsed = 0;
-      this.startCampaign(this.cfg.preVote ? 'pre-election' : 'election');
+      // A node outside the membership always asks first (PreVote), so that it never disturbs
+      // the group with a term it cannot win.
+      const preVote = this.cfg.preVote || !this.conf.voters.includes(this.id);
+      this.startCampaign(preVote ? 'pre-election' : 'election');
     }
   }
 
@@ -816,8 +821,6 @@ export class Raft {
   }
 
   private applyConf(cc: ConfChange): void {
-    if (cc.type === 'remove' && cc.node === this.id && this.conf.voters.includes(this.id)) this.removedVoter = true;
-    if (cc.type === 'promote' && cc.node === this.id) this.removedVoter = false;
     this.conf = applyConfChange(this.conf, cc);
     if (this.role !== 'leader') return;
     switch (cc.type) {
