@@ -328,9 +328,11 @@ export async function rdkafkaConsume(bootstrap: string, specs: ReadSpec[]): Prom
 // --- @platformatic/kafka 1.35 (flexible versions only) ---
 
 export async function platformaticProduce(bootstrap: string, topic: string, partition: number, records: Rec[], acks = -1): Promise<Array<{ partition: number; offset: number }>> {
-  const producer = new PltProducer({ clientId: 'plt-records', bootstrapBrokers: [bootstrap], acks, autocreateTopics: true });
+  const producer = new PltProducer({ clientId: 'plt-records', bootstrapBrokers: [bootstrap], autocreateTopics: true });
   try {
+    // Client quirk: send() defaults acks to 1 itself, so a constructor `acks` is not used.
     const res = await producer.send({
+      acks,
       messages: records.map((r) => ({
         topic,
         partition,
