@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { crc32c } from '@node-rs/crc32';
 import {
   checkBatch, patchBaseOffsetAndEpoch, BATCH_HEADER_BYTES, BATCH_LENGTH_PREFIX_BYTES, MAGIC_V2, OFFSET_ATTRIBUTES, OFFSET_BATCH_LENGTH,
-  OFFSET_CRC, OFFSET_LAST_OFFSET_DELTA, OFFSET_MAGIC, OFFSET_MAX_TIMESTAMP,
+  OFFSET_BASE_OFFSET, OFFSET_CRC, OFFSET_LAST_OFFSET_DELTA, OFFSET_MAGIC, OFFSET_MAX_TIMESTAMP, OFFSET_PARTITION_LEADER_EPOCH,
 } from '../protocol/records/batch-header.js';
 import { readInt64 } from '../util/int64.js';
 import { AssertionError } from '../util/assert.js';
@@ -60,11 +60,13 @@ export function sharedDefaultCache(): PageCache {
   return defaultCache;
 }
 
-interface PendingBatch { pos: number; totalBytes: number; lastOffsetDelta: number; maxTimestamp: number }
+interface PendingBatch { pos: number; totalBytes: number; lastOffsetDelta: number; maxTimestamp: number; baseOffset: number; epoch: number }
 interface PendingAppend {
   records: Buffer;
   batches: PendingBatch[];
   leaderEpoch: number;
+  /** appendReplicated: keep the batches' own baseOffset and partitionLeaderEpoch. */
+  preserve: boolean;
   resolve(r: AppendResult): void;
   reject(e: Error): void;
   result?: AppendResult;
@@ -331,31 +333,68 @@ export class PartitionLog {
     try {
       this.checkOpen();
       if (!Number.isSafeInteger(opts.leaderEpoch) || opts.leaderEpoch < 0 || opts.leaderEpoch > 0x7fffffff) throw new AssertionError(`leaderEpoch ${opts.leaderEpoch} out of range`);
-      if (records.length === 0) throw new JournalError('CORRUPT_BATCH', 'no batches in records');
-      const batches: PendingBatch[] = [];
-      for (let pos = 0; pos < records.length;) {
-        const b = validateBatch(records, pos, this.config.batchBytesMax);
-        if (typeof b === 'string') {
-          // Let the shared checker name the problem precisely.
-          const r = checkBatch(records, pos, this.config.batchBytesMax);
-          const reason = r.ok ? b : `${r.reason} (${r.detail})`;
-          throw new JournalError(!r.ok && r.reason === 'too-large' ? 'BATCH_TOO_LARGE' : 'CORRUPT_BATCH', `batch ${batches.length} at byte ${pos}: ${reason}`);
-        }
-        batches.push(b);
-        pos += b.totalBytes;
-      }
-      return new Promise<AppendResult>((resolve, reject) => {
-        const item: PendingAppend = { records, batches, leaderEpoch: opts.leaderEpoch, resolve, reject };
-        if (this.group === null) {
-          const g: PendingAppend[] = [];
-          this.group = g;
-          void this.exclusive(() => this.writeGroup(g));
-        }
-        this.group.push(item);
-      });
+      return this.enqueue(records, this.validateAll(records), opts.leaderEpoch, false);
     } catch (err) {
       return Promise.reject(err as Error);
     }
+  }
+
+  /**
+   * A follower's append: the batches keep the baseOffset and partitionLeaderEpoch the leader gave
+   * them, so the follower's files hold the leader's bytes. The first batch must start at
+   * logEndOffset (when the append is written), offsets must be contiguous and epochs must not go
+   * below the log's latest; otherwise the append fails with CORRUPT_BATCH (truncate first).
+   */
+  appendReplicated(records: Buffer): Promise<AppendResult> {
+    try {
+      this.checkOpen();
+      const batches = this.validateAll(records);
+      return this.enqueue(records, batches, batches[0]!.epoch, true);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  /** Checks every batch (length, magic, CRC-32C) before anything is queued; throws JournalError. */
+  private validateAll(records: Buffer): PendingBatch[] {
+    if (records.length === 0) throw new JournalError('CORRUPT_BATCH', 'no batches in records');
+    const batches: PendingBatch[] = [];
+    for (let pos = 0; pos < records.length;) {
+      const b = validateBatch(records, pos, this.config.batchBytesMax);
+      if (typeof b === 'string') {
+        // Let the shared checker name the problem precisely.
+        const r = checkBatch(records, pos, this.config.batchBytesMax);
+        const reason = r.ok ? b : `${r.reason} (${r.detail})`;
+        throw new JournalError(!r.ok && r.reason === 'too-large' ? 'BATCH_TOO_LARGE' : 'CORRUPT_BATCH', `batch ${batches.length} at byte ${pos}: ${reason}`);
+      }
+      batches.push(b);
+      pos += b.totalBytes;
+    }
+    return batches;
+  }
+
+  private enqueue(records: Buffer, batches: PendingBatch[], leaderEpoch: number, preserve: boolean): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      const item: PendingAppend = { records, batches, leaderEpoch, preserve, resolve, reject };
+      if (this.group === null) {
+        const g: PendingAppend[] = [];
+        this.group = g;
+        void this.exclusive(() => this.writeGroup(g));
+      }
+      this.group.push(item);
+    });
+  }
+
+  /** Why a replicated append cannot go at `next`, or null. */
+  private replicatedProblem(item: PendingAppend, next: number): string | null {
+    let offset = next, epoch = this.epochs.latestEpoch;
+    for (const b of item.batches) {
+      if (b.baseOffset !== offset) return `batch at offset ${b.baseOffset} where ${offset} was expected`;
+      if (b.epoch < epoch) return `epoch ${b.epoch} below ${epoch}`;
+      epoch = b.epoch;
+      offset += b.lastOffsetDelta + 1;
+    }
+    return null;
   }
 
   private async writeGroup(items: PendingAppend[]): Promise<void> {
@@ -391,7 +430,10 @@ export class PartitionLog {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       try {
-        if (item.leaderEpoch < this.epochs.latestEpoch) {
+        if (item.preserve) {
+          const problem = this.replicatedProblem(item, next);
+          if (problem !== null) { item.reject(new JournalError('CORRUPT_BATCH', `replicated append: ${problem}`)); continue; }
+        } else if (item.leaderEpoch < this.epochs.latestEpoch) {
           item.reject(new AssertionError(`append with leaderEpoch ${item.leaderEpoch} below the log's latest epoch ${this.epochs.latestEpoch}`));
           continue;
         }
@@ -415,15 +457,17 @@ export class PartitionLog {
               await this.roll();
             }
           }
-          patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
+          if (item.preserve) {
+            if (this.epochs.assign(b.epoch, offset)) epochsChanged = true;
+          } else patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
           pendingTo = b.pos + b.totalBytes;
-          infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.leaderEpoch });
+          infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.preserve ? b.epoch : item.leaderEpoch });
           runBytes += b.totalBytes;
           offset += b.lastOffsetDelta + 1;
         }
         if (pendingTo > pendingFrom) bufs.push(pendingFrom === 0 && pendingTo === item.records.length ? item.records : item.records.subarray(pendingFrom, pendingTo));
         next = offset;
-        if (this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
+        if (!item.preserve && this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         item.result.lastOffset = offset - 1;
         written.push(item);
       } catch (err) {
@@ -820,7 +864,11 @@ function validateBatch(buf: Buffer, pos: number, batchBytesMax: number): Pending
   if (lastOffsetDelta < 0) return 'negative lastOffsetDelta';
   let maxTimestamp: number;
   try { maxTimestamp = readInt64(buf, pos + OFFSET_MAX_TIMESTAMP); } catch { return 'maxTimestamp out of range'; }
-  return { pos, totalBytes, lastOffsetDelta, maxTimestamp };
+  // Only appendReplicated uses baseOffset (append overwrites it): an unreadable one is NaN, which
+  // fails the replicated contiguity check and is harmless otherwise.
+  let baseOffset: number;
+  try { baseOffset = readInt64(buf, pos + OFFSET_BASE_OFFSET); } catch { baseOffset = Number.NaN; }
+  return { pos, totalBytes, lastOffsetDelta, maxTimestamp, baseOffset, epoch: buf.readInt32BE(pos + OFFSET_PARTITION_LEADER_EPOCH) };
 }
 
 function epochBefore(epochs: LeaderEpochs, offset: number): number {

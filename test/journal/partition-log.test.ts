@@ -326,3 +326,37 @@ t.test('logs opened without a cache share one default cache', async (t) => {
   t.equal(a.cache, b.cache);
   await a.close(); await b.close();
 });
+
+t.test('appendReplicated keeps the leader\'s offsets and epochs, byte for byte', async (t) => {
+  const leader = await PartitionLog.open(await tempDir(t), SMALL);
+  await fill(leader, 30, 21, { epoch: 2 });
+  await fill(leader, 30, 22, { epoch: 5 });
+  const follower = await PartitionLog.open(await tempDir(t), SMALL);
+  // Replicate in reads of ~4 KiB, as a follower's fetch would.
+  let o = 0;
+  for (let guard = 0; o < leader.logEndOffset && guard < 10_000; guard++) {
+    const r = await leader.read(o, 4096);
+    const data = Buffer.from(Buffer.concat(r.chunks)); // our own copy: the leader's pages stay untouched
+    const res = await follower.appendReplicated(data);
+    t.equal(res.baseOffset, o);
+    o = res.lastOffset + 1;
+  }
+  t.equal(follower.logEndOffset, leader.logEndOffset);
+  const a = Buffer.concat((await leader.read(0, 1 << 30)).chunks);
+  const b = Buffer.concat((await follower.read(0, 1 << 30)).chunks);
+  t.ok(a.equals(b), 'identical bytes');
+  t.same(follower.leaderEpochEntries(), leader.leaderEpochEntries());
+  t.same(follower.endOffsetForEpoch(3), leader.endOffsetForEpoch(3));
+  // A gap or a lower epoch is refused; the log is unchanged.
+  const last = splitBatches(a).pop()!;
+  await t.rejects(follower.appendReplicated(Buffer.from(last)), { code: 'CORRUPT_BATCH' }, 'not at logEndOffset');
+  const fresh = makeBatch({ records: 1, payloadBytes: 10, maxTimestamp: 1, seed: 5 });
+  fresh.writeUInt32BE(0, 0); fresh.writeUInt32BE(follower.logEndOffset, 4); // baseOffset = logEndOffset
+  fresh.writeInt32BE(1, 12); // epoch 1 < 5
+  await t.rejects(follower.appendReplicated(fresh), { code: 'CORRUPT_BATCH' }, 'lower epoch');
+  t.equal(follower.logEndOffset, leader.logEndOffset);
+  fresh.writeInt32BE(6, 12);
+  t.equal((await follower.appendReplicated(fresh)).baseOffset, leader.logEndOffset, 'a contiguous batch with a newer epoch is taken');
+  t.same(follower.endOffsetForEpoch(6), { epoch: 6, endOffset: follower.logEndOffset });
+  await leader.close(); await follower.close();
+});
