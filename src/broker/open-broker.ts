@@ -8,6 +8,7 @@ import { TopicStore } from '../cluster/topic-store.js';
 import { PartitionManager } from '../replication/partition-manager.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Broker } from './broker.js';
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
@@ -32,6 +33,8 @@ export class NodeBroker implements Broker {
   #advertised: HostPort;
   /** Hooks other layers register (groups coordinator, admin server) to run at close, last-in first-out. */
   readonly #closeHooks: Array<() => Promise<void>> = [];
+  /** Releases <dataDir>/.lock (data-dir-lock.ts); set by open(). */
+  #unlock: () => Promise<void> = async () => undefined;
 
   private constructor(fields: { config: BrokerConfig; clusterId: string; topics: TopicStore; partitions: PartitionManager; producerIds: ProducerIdAllocator; logger: Logger }) {
     this.config = fields.config;
@@ -64,6 +67,7 @@ export class NodeBroker implements Broker {
   static async open(config: BrokerConfig, logger: Logger, options: { journalFiles?: FileLayer } = {}): Promise<NodeBroker> {
     const dataDir = resolve(config.dataDir);
     await mkdir(dataDir, { recursive: true });
+    const unlock = await lockDataDir(dataDir);
     const clusterId = await loadOrCreateClusterId(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
     const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
@@ -73,6 +77,7 @@ export class NodeBroker implements Broker {
     const producerIds = await ProducerIdAllocator.open(dataDir);
     logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
     const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
+    broker.#unlock = unlock;
     // Consumer groups: replays __consumer_offsets before the listener opens (src/groups/README.md).
     const groups = await openGroups({
       topics,
@@ -97,6 +102,7 @@ export class NodeBroker implements Broker {
     }
     await this.topics.idle();
     await this.partitions.closeAll();
+    await this.#unlock();
   }
 }
 
