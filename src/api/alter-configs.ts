@@ -12,7 +12,8 @@ import { ResourceType, clientTopicConfigProblem } from './config-resources.js';
  * out return to their defaults), as Kafka's legacy API does. Values are validated (INVALID_CONFIG
  * naming the key; unknown keys and cleanup.policy=compact included), persisted in the topic
  * store, and applied at once to every partition (segment size/age, retention, max.message.bytes,
- * message.timestamp.type). Broker configs are static in Canopy: INVALID_REQUEST with a message.
+ * message.timestamp.type). Broker configs are static in Canopy, and internal topics keep the
+ * configs the broker gave them: both get INVALID_REQUEST with a message.
  */
 type Result = AlterConfigsResponseAlterConfigsResourceResponse;
 
@@ -29,11 +30,20 @@ export function nonTopicResource(broker: Broker, resourceType: number, resourceN
   return alterResult(resourceType, resourceName, ErrorCode.INVALID_REQUEST, `resource type ${resourceType} is not supported; use 2 (topic)`);
 }
 
+/**
+ * Internal topics keep the configs the broker gave them: __consumer_offsets relies on
+ * retention.ms=-1, and a replace-all AlterConfigs would silently expire committed offsets.
+ */
+export function internalTopicRefused(resourceType: number, resourceName: string): Result {
+  return alterResult(resourceType, resourceName, ErrorCode.INVALID_REQUEST, `topic "${resourceName}" is internal; its configs are managed by the broker`);
+}
+
 async function alterOne(broker: Broker, r: AlterConfigsRequestAlterConfigsResource, validateOnly: boolean): Promise<Result> {
   const other = nonTopicResource(broker, r.resourceType, r.resourceName);
   if (other) return other;
   const topic = broker.topics.get(r.resourceName);
   if (!topic) return alterResult(r.resourceType, r.resourceName, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic "${r.resourceName}" does not exist`);
+  if (topic.internal) return internalTopicRefused(r.resourceType, r.resourceName);
   const set: Record<string, string> = {};
   for (const c of r.configs) {
     if (Object.hasOwn(set, c.name)) return alterResult(r.resourceType, r.resourceName, ErrorCode.INVALID_REQUEST, `config "${c.name}" appears more than once`);

@@ -8,7 +8,7 @@ import { effectiveTopicConfig } from '../cluster/topic-config.js';
 import type { ApiHandler } from './handler.js';
 import { kafkaErrorOf } from './errors.js';
 import { clientTopicConfigProblem, isTopicConfig, topicConfigType } from './config-resources.js';
-import { alterResult, nonTopicResource } from './alter-configs.js';
+import { alterResult, internalTopicRefused, nonTopicResource } from './alter-configs.js';
 
 /**
  * IncrementalAlterConfigs (key 44), v0–1: per-key operations on a topic's configs. SET writes a
@@ -65,6 +65,7 @@ async function alterOne(broker: Broker, r: IncrementalAlterConfigsRequestAlterCo
   if (other) return other;
   const topic = broker.topics.get(r.resourceName);
   if (!topic) return alterResult(r.resourceType, r.resourceName, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic "${r.resourceName}" does not exist`);
+  if (topic.internal) return internalTopicRefused(r.resourceType, r.resourceName);
   const change = changeOf(broker, topic, r);
   if ('errorCode' in change) return change;
   const problem = clientTopicConfigProblem(change.set, topic.configs);

@@ -66,7 +66,7 @@ t.test('AlterConfigs against a real broker', async (t) => {
     t.equal((await topicConfigs(admin, 'tuned'))['retention.bytes']!.value, '5000000', 'unchanged');
   });
 
-  await t.test('validate_only, unknown topic, broker resource', async (t) => {
+  await t.test('validate_only, unknown topic, broker resource, internal topic', async (t) => {
     const dry = await raw.request(ApiKey.AlterConfigs, 2, alter('tuned', { 'retention.bytes': '1' }, true));
     t.equal(dry.responses[0].errorCode, ErrorCode.NONE);
     t.equal((await topicConfigs(admin, 'tuned'))['retention.bytes']!.value, '5000000', 'validate_only changed nothing');
@@ -75,6 +75,9 @@ t.test('AlterConfigs against a real broker', async (t) => {
     const brokerRes = await raw.request(ApiKey.AlterConfigs, 0, alter('0', { 'log.retention.ms': '1' }, false, 4));
     t.equal(brokerRes.responses[0].errorCode, ErrorCode.INVALID_REQUEST);
     t.match(brokerRes.responses[0].errorMessage, /static/);
+    const internal = await raw.request(ApiKey.AlterConfigs, 1, alter('__consumer_offsets', { 'cleanup.policy': 'delete' }));
+    t.equal(internal.responses[0].errorCode, ErrorCode.INVALID_REQUEST);
+    t.match(internal.responses[0].errorMessage, /internal/);
   });
 
   await t.test('message.timestamp.type=LogAppendTime set by AlterConfigs reaches Produce (kafkajs in, kcat out)', async (t) => {

@@ -61,7 +61,7 @@ t.test('IncrementalAlterConfigs against a real broker', async (t) => {
     t.match(notList.responses[0].errorMessage, /retention\.ms: APPEND applies only to list configs/);
   });
 
-  await t.test('errors: unknown key, bad value, duplicate key, unknown operation, unknown topic; validate_only', async (t) => {
+  await t.test('errors: unknown key, bad value, duplicate key, unknown operation, unknown or internal topic; validate_only', async (t) => {
     const cases: Array<[Op[], number, RegExp]> = [
       [[['nope.key', SET, '1']], ErrorCode.INVALID_CONFIG, /nope\.key: unknown topic config/],
       [[['retention.bytes', SET, 'lots']], ErrorCode.INVALID_CONFIG, /retention\.bytes/],
@@ -75,6 +75,8 @@ t.test('IncrementalAlterConfigs against a real broker', async (t) => {
     }
     const missing = await raw.request(ApiKey.IncrementalAlterConfigs, 0, incremental('missing', [['retention.ms', SET, '1']]));
     t.equal(missing.responses[0].errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    const internal = await raw.request(ApiKey.IncrementalAlterConfigs, 1, incremental('__consumer_offsets', [['retention.ms', SET, '1000']]));
+    t.equal(internal.responses[0].errorCode, ErrorCode.INVALID_REQUEST, 'internal topics keep their configs (commits must not expire)');
     const dry = await raw.request(ApiKey.IncrementalAlterConfigs, 1, incremental('inc', [['retention.bytes', SET, '12345']], true));
     t.equal(dry.responses[0].errorCode, ErrorCode.NONE);
     t.same((await configs())['retention.bytes'], ['-1', 5], 'validate_only changed nothing');
