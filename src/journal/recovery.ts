@@ -4,7 +4,12 @@
  * it on segments written since the last clean shutdown and truncates at `validBytes` (a torn or
  * damaged tail); open uses it to rebuild a missing or damaged index.
  */
-import { checkBatch, readBatchHeader, MAGIC_V2, BATCH_HEADER_BYTES, OFFSET_BATCH_LENGTH, BATCH_LENGTH_PREFIX_BYTES } from '../protocol/records/batch-header.js';
+import { crc32c } from '@node-rs/crc32';
+import {
+  MAGIC_V2, BATCH_HEADER_BYTES, OFFSET_BATCH_LENGTH, BATCH_LENGTH_PREFIX_BYTES, OFFSET_ATTRIBUTES, OFFSET_BASE_OFFSET, OFFSET_CRC,
+  OFFSET_LAST_OFFSET_DELTA, OFFSET_MAGIC, OFFSET_MAX_TIMESTAMP, OFFSET_PARTITION_LEADER_EPOCH,
+} from '../protocol/records/batch-header.js';
+import { readInt64 } from '../util/int64.js';
 import type { JournalFile } from './file-layer.js';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
@@ -82,27 +87,29 @@ export async function scanSegment(file: JournalFile, fileBytes: number, baseOffs
       }
     }
     const at = pos - bufStart;
-    let header;
+    // Field by field (no header object): recovery walks about a million batches per GiB.
+    if (buf[at + OFFSET_MAGIC] !== MAGIC_V2) { stopReason = `bad magic ${buf[at + OFFSET_MAGIC]} at ${pos}`; break; }
+    if (opts.verifyCrc && (crc32c(buf.subarray(at + OFFSET_ATTRIBUTES, at + need)) >>> 0) !== buf.readUInt32BE(at + OFFSET_CRC)) {
+      stopReason = `bad-crc at ${pos}: CRC-32C mismatch`;
+      break;
+    }
+    let baseOffset: number, maxTimestamp: number;
     try {
-      if (opts.verifyCrc) {
-        const r = checkBatch(buf.subarray(at, at + need), 0, need);
-        if (!r.ok) { stopReason = `${r.reason} at ${pos}: ${r.detail}`; break; }
-        header = r.header;
-      } else {
-        header = readBatchHeader(buf, at);
-        if (header.magic !== MAGIC_V2) { stopReason = `bad magic ${header.magic} at ${pos}`; break; }
-      }
+      baseOffset = readInt64(buf, at + OFFSET_BASE_OFFSET);
+      maxTimestamp = readInt64(buf, at + OFFSET_MAX_TIMESTAMP);
     } catch (err) {
       // An int64 field outside the safe range (baseOffset is not covered by the CRC).
       stopReason = `unreadable header at ${pos}: ${(err as Error).message}`;
       break;
     }
-    if (header.baseOffset !== nextOffset) { stopReason = `offset ${header.baseOffset} at ${pos}, expected ${nextOffset}`; break; }
-    if (header.lastOffsetDelta < 0) { stopReason = `negative lastOffsetDelta at ${pos}`; break; }
-    if (header.partitionLeaderEpoch < prevEpoch) { stopReason = `epoch ${header.partitionLeaderEpoch} < ${prevEpoch} at ${pos}`; break; }
-    if (header.partitionLeaderEpoch > prevEpoch) { epochs.push({ epoch: header.partitionLeaderEpoch, startOffset: header.baseOffset }); prevEpoch = header.partitionLeaderEpoch; }
-    builder.add(header.baseOffset, pos, header.maxTimestamp);
-    nextOffset = header.baseOffset + header.lastOffsetDelta + 1;
+    const lastOffsetDelta = buf.readInt32BE(at + OFFSET_LAST_OFFSET_DELTA);
+    const epoch = buf.readInt32BE(at + OFFSET_PARTITION_LEADER_EPOCH);
+    if (baseOffset !== nextOffset) { stopReason = `offset ${baseOffset} at ${pos}, expected ${nextOffset}`; break; }
+    if (lastOffsetDelta < 0) { stopReason = `negative lastOffsetDelta at ${pos}`; break; }
+    if (epoch < prevEpoch) { stopReason = `epoch ${epoch} < ${prevEpoch} at ${pos}`; break; }
+    if (epoch > prevEpoch) { epochs.push({ epoch, startOffset: baseOffset }); prevEpoch = epoch; }
+    builder.add(baseOffset, pos, maxTimestamp);
+    nextOffset = baseOffset + lastOffsetDelta + 1;
     pos += need;
     batches++;
   }
