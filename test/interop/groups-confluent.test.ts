@@ -15,7 +15,9 @@ import type { LineClient } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const CLIENT = join(import.meta.dirname, 'clients/ck_group_consumer.py');
-const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', '1000'];
+/** Kafka's default: members started together land in one generation even on a loaded machine. */
+const INITIAL_REBALANCE_DELAY_MS = 3000;
+const BROKER_ARGS = ['--default-partitions', String(PARTITIONS), '--group-initial-rebalance-delay-ms', String(INITIAL_REBALANCE_DELAY_MS)];
 const WAIT_MS_MAX = 90_000;
 /** How long the others are watched for a rebalance after a static member came back. */
 const QUIET_MS = 3000;
