@@ -575,8 +575,9 @@ export class PartitionLog {
 
   /**
    * Whole batches from the one containing `offset`, at least one batch, up to maxBytes; never a
-   * batch whose baseOffset is >= opts.maxOffset. Chunks are subarrays of cache pages (a batch that
-   * spans pages is copied into its own chunk).
+   * batch whose baseOffset is >= opts.maxOffset. Chunks are subarrays of cache pages shared with
+   * every other reader (a batch that spans pages is copied into its own chunk): never modify them;
+   * copy first (e.g. a filter that rewrites a batch).
    */
   async read(offset: number, maxBytes: number, opts: { maxOffset?: number } = {}): Promise<ReadResult> {
     this.checkOpen();
