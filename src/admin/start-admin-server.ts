@@ -54,7 +54,13 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     },
   };
   const app = await buildAdminApp({ views, version: options.version, registry: options.metrics.registry, logger: options.logger });
-  await app.listen({ host: options.listen.host, port: options.listen.port });
+  try {
+    await app.listen({ host: options.listen.host, port: options.listen.port });
+  } catch (err) {
+    await app.close();
+    // Typically EADDRINUSE from a second broker on the default port: say which setting to change.
+    throw new Error(`admin listener ${options.listen.host}:${options.listen.port}: ${(err as Error).message} (set --admin-listen / CANOPY_ADMIN_LISTEN to another HOST:PORT, or off)`);
+  }
   const bound = app.server.address();
   const port = bound !== null && typeof bound === 'object' ? bound.port : options.listen.port;
   return {

@@ -43,3 +43,16 @@ t.test('before the broker is attached: alive, not ready, /v1 answers 503; after:
   t.equal(groups.status, 503, 'no GroupsService on this broker object');
   t.equal(groups.body.error.code, 'CANOPY_ERR_GROUPS_UNAVAILABLE');
 });
+
+t.test('a taken admin port fails with a message naming the setting', async (t) => {
+  const metrics = createMetrics({ processMetrics: false });
+  t.teardown(() => metrics.stop());
+  const options = {
+    metrics, version: '0', startedAtMs: Date.now(), logger: pino({ level: 'silent' }),
+    readiness: () => ({ ready: false, checks: {} }),
+  };
+  const first = await startAdminServer({ ...options, listen: { host: '127.0.0.1', port: 0 } });
+  t.teardown(() => first.close());
+  await t.rejects(startAdminServer({ ...options, listen: { host: '127.0.0.1', port: first.address.port } }),
+    { message: new RegExp(`admin listener 127\\.0\\.0\\.1:${first.address.port}: .*EADDRINUSE.*--admin-listen`) });
+});
