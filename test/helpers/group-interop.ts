@@ -1,12 +1,12 @@
 /**
  * Shared bits of the consumer-group interop tests (test/interop/groups-*.test.ts): bounded
- * polling, record bookkeeping, and the rule for Debian clients that may be missing (skip with the
- * package name locally; fail when CI=true).
+ * polling, record bookkeeping, line-oriented client processes. Missing Debian clients are handled
+ * by test/helpers/debian-client.ts (skip locally, fail under CI=true).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { DEBIAN_PYTHON } from './debian-client.js';
 
-export const PYTHON = '/usr/bin/python3';
+export const PYTHON = DEBIAN_PYTHON;
 
 /** Polls `check` every pollMs until it returns true or timeoutMs passes; returns the last result. */
 export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, pollMs = 100): Promise<boolean> {
@@ -19,33 +19,6 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** The slice of tap's Test used here (typed loosely: tap's own signatures are overloaded). */
-interface SkipTarget {
-  skip(...args: any[]): unknown;
-  fail(...args: any[]): unknown;
-}
-
-/**
- * Whether a Debian client is usable. When it is not: CI=true fails the test (the CI image must
- * have it), otherwise the test reports a skip naming the package to install.
- */
-export function debianClientAvailable(t: SkipTarget, pkg: string, probe: () => boolean): boolean {
-  if (probe()) return true;
-  const msg = `${pkg} is not installed (apt-get install ${pkg})`;
-  if (process.env.CI === 'true') t.fail(msg);
-  else t.skip(msg);
-  return false;
-}
-
-export function pythonModuleAvailable(module: string): boolean {
-  if (!existsSync(PYTHON)) return false;
-  return spawnSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
-}
-
-export function commandAvailable(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-}
 
 /** Values "0".."n-1" that were never seen, and those seen more than once. */
 export function tally(seen: Iterable<string>, n: number): { missing: number[]; duplicates: number } {

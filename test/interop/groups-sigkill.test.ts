@@ -11,7 +11,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
-import { BROKER_READY_MS_MAX, PYTHON, debianClientAvailable, pythonModuleAvailable, spawnLineClient, waitUntil } from '../helpers/group-interop.js';
+import { haveClient } from '../helpers/debian-client.js';
+import { BROKER_READY_MS_MAX, PYTHON, spawnLineClient, waitUntil } from '../helpers/group-interop.js';
 
 const PARTITIONS = 6;
 const WAIT_MS_MAX = 90_000;
@@ -91,7 +92,7 @@ t.test('committed offsets (group and standalone) survive SIGKILL', async (t) => 
 });
 
 t.test('a Stable group survives SIGKILL: its static member keeps its membership', async (t) => {
-  if (!debianClientAvailable(t, 'python3-confluent-kafka', () => pythonModuleAvailable('confluent_kafka'))) return;
+  if (!haveClient(t, 'python3-confluent-kafka')) return;
   const port = await freePort();
   const broker = await spawnBroker(t, { readyMsMax: BROKER_READY_MS_MAX, port, args: BROKER_ARGS });
   const kafka = client(broker.bootstrap);
