@@ -24,7 +24,8 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const READY_MESSAGE = 'canopy listening';
-const READY_MS_MAX = 30_000;
+/** Generous: CI has 2 cores and tap runs several test files (each spawning brokers) at once. */
+const READY_MS_MAX = 60_000;
 const STOP_MS_MAX = 15_000;
 
 export interface SpawnBrokerOptions {
