@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --seeds N [--seed S] [--mutant NAME] [--start K]`
+ * `npm run sim -- --seeds N [--seed S] [--mutant NAME] [--start K] [--stop-at-first] [--progress K]`
  * Runs seeds K..K+N-1 (or replays one seed with its event trace), prints one line per failing seed
  * with how to replay it, then `seeds=N violations=V events=E simulated_ms=T`, and exits non-zero on
  * any violation.
@@ -31,6 +31,8 @@ if (one !== undefined) {
 const seeds = Number(arg('seeds') ?? '100');
 const start = Number(arg('start') ?? '1');
 const stopAtFirst = process.argv.includes('--stop-at-first');
+/** With --progress K, a cumulative line goes to stderr every K seeds (long runs). */
+const progressEvery = Number(arg('progress') ?? '0');
 let violations = 0;
 let events = 0;
 let simulatedMs = 0;
@@ -43,6 +45,14 @@ for (let s = start; s < start + seeds; s++) {
   events += r.events;
   simulatedMs += r.simulatedMs;
   for (const [k, v] of Object.entries(r.faults as unknown as Record<keyof FaultCounts, number>)) faults[k] = (faults[k] ?? 0) + v;
+  if (progressEvery > 0 && ran % progressEvery === 0) {
+    console.error(
+      `progress seeds=${ran} last_seed=${s} violations=${violations + (r.violation === null ? 0 : 1)} events=${events} simulated_ms=${simulatedMs} ` +
+        Object.entries(faults)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+    );
+  }
   if (r.violation !== null) {
     violations++;
     console.log(`seed ${s} FAILED: ${r.violation.split('\n')[0]}  (replay: npm run sim -- --seed ${s}${mutantFlag})`);
