@@ -1,4 +1,4 @@
-import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
@@ -33,7 +33,7 @@ export async function buildAdminApp(options: AdminAppOptions): Promise<FastifyIn
   const app = fastify({
     loggerInstance: options.logger?.child({ module: 'admin' }),
     // Scrapes and health probes arrive every few seconds; per-request log lines would drown the log.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: adminBodyBytesMax,
     // Reject instead of silently dropping unknown fields, and do not coerce JSON types: a
     // `"partitions": "3"` typo must be a 400 naming the field, not a guess.
