@@ -9,7 +9,7 @@ import { CLEAN_SHUTDOWN_FILE } from '../../src/journal/file-names.js';
 import { CRASH_CONFIG, crashBatchId } from '../helpers/journal-crash-batches.js';
 import { rng, splitBatches, batchIdentity, headerOf } from '../helpers/journal-batches.js';
 
-const KILLS = 12;
+const KILLS = 10;
 const KILL_DELAY_MS_MAX = 250;
 const CHILD_TIMEOUT_MS = 30_000;
 const WRITER = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'journal-crash-writer.ts');
