@@ -60,7 +60,9 @@ interface TopicFile {
 /**
  * The node's topic catalogue (single node: the state the metadata Raft group will hold later).
  * Every mutation is validated, persisted atomically to <dataDir>/topics.json, then announced to
- * the listeners; mutations run one at a time in call order.
+ * the listeners; mutations run one at a time in call order. A created or grown topic becomes
+ * visible (get/list) only after the listeners opened its partitions; a deleted one disappears
+ * before they are removed.
  *
  * Invariant: every topic has 1 ≤ partitionCount ≤ limits.partitionsPerTopicMax, a unique name and a
  * unique non-zero id.
@@ -137,10 +139,12 @@ export class TopicStore {
       this.#checkConfigs(configs);
       const topic: TopicInfo = { name, id: this.#newId(), partitionCount: options.partitions, configs, internal: options.internal ?? false, createdMs: Date.now() };
       if (options.validateOnly) return topic;
-      this.#put(topic);
-      await this.#persist();
-      this.#logger.info({ topic: name, partitions: topic.partitionCount, internal: topic.internal }, 'topic created');
+      // Persist, open the partitions, then publish: readers (Metadata, Produce) never see a topic
+      // whose partitions are not open yet. A crash in between reopens them from the file.
+      await this.#persist(topic);
       for (const l of this.#listeners) await l.topicCreated(topic);
+      this.#put(topic);
+      this.#logger.info({ topic: name, partitions: topic.partitionCount, internal: topic.internal }, 'topic created');
       return topic;
     });
   }
@@ -167,10 +171,10 @@ export class TopicStore {
       this.#checkPartitionCount(totalCount, topic.partitionCount);
       const next: TopicInfo = { ...topic, partitionCount: totalCount };
       if (options.validateOnly) return next;
-      this.#put(next);
-      await this.#persist();
-      this.#logger.info({ topic: name, from: topic.partitionCount, to: totalCount }, 'partitions added');
+      await this.#persist(next);
       for (const l of this.#listeners) await l.partitionsAdded(next, topic.partitionCount);
+      this.#put(next);
+      this.#logger.info({ topic: name, from: topic.partitionCount, to: totalCount }, 'partitions added');
       return next;
     });
   }
@@ -239,10 +243,13 @@ export class TopicStore {
     this.#byId.set(topic.id.toString('hex'), topic);
   }
 
-  async #persist(): Promise<void> {
+  /** Writes the catalogue; `pending` (a topic being created or grown) replaces or joins it. */
+  async #persist(pending?: TopicInfo): Promise<void> {
+    const topics = this.list().filter((t) => t.name !== pending?.name);
+    if (pending) topics.push(pending);
     const file: TopicFile = {
       version: FILE_FORMAT_VERSION,
-      topics: this.list().map((t) => ({ name: t.name, id: t.id.toString('hex'), partitionCount: t.partitionCount, configs: { ...t.configs }, internal: t.internal, createdMs: t.createdMs })),
+      topics: topics.map((t) => ({ name: t.name, id: t.id.toString('hex'), partitionCount: t.partitionCount, configs: { ...t.configs }, internal: t.internal, createdMs: t.createdMs })),
     };
     await writeFileAtomic(this.#path, JSON.stringify(file, null, 1));
   }

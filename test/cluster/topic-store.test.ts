@@ -30,6 +30,14 @@ t.test('create, alter, grow, delete; all survive reopening', async (t) => {
   };
   const store = await TopicStore.open({ dataDir, limits, logger });
   store.addListener(listener);
+  // Visibility: while the listener opens partitions, the new topic (or count) is not published yet.
+  const seenDuringCreate: Array<number | undefined> = [];
+  store.addListener({
+    topicCreated: async (x) => void seenDuringCreate.push(store.get(x.name)?.partitionCount),
+    partitionsAdded: async (x) => void seenDuringCreate.push(store.get(x.name)?.partitionCount),
+    topicDeleted: async (x) => void seenDuringCreate.push(store.get(x.name)?.partitionCount),
+    configsChanged: async () => undefined,
+  });
   const a = await store.create('orders', { partitions: 2, configs: { 'retention.ms': '1000' } });
   t.equal(a.id.length, 16);
   t.not(a.id.toString('hex'), '0'.repeat(32));
@@ -38,6 +46,7 @@ t.test('create, alter, grow, delete; all survive reopening', async (t) => {
   await store.addPartitions('orders', 3);
   await store.alterConfigs('orders', { set: { 'cleanup.policy': 'compact' }, remove: ['retention.ms'] });
   await store.delete('gone');
+  t.same(seenDuringCreate, [undefined, undefined, undefined, 2, undefined], 'created/grown topics are published after their partitions open; deleted ones vanish first');
   t.same(events, ['created orders 2', 'created __consumer_offsets 1', 'created gone 1', 'grown orders 2->3', 'configs orders', 'deleted gone']);
 
   const reopened = await TopicStore.open({ dataDir, limits, logger });
