@@ -12,8 +12,9 @@
 import type { GroupError } from './errors.js';
 import { Group } from './group.js';
 import type { GroupSnapshot, GroupState, JoinParams, JoinResult, MemberSnapshot, SyncParams, SyncResult } from './group.js';
-import type { GroupLog, GroupLogPartition } from './group-log.js';
-import { decodeGroupValue, decodeKey, decodeOffsetValue, groupKey, groupPartition, groupValue } from './log-records.js';
+import type { GroupLog, GroupLogPartition, LogRecord } from './group-log.js';
+import { decodeGroupValue, decodeKey, decodeOffsetValue, groupKey, groupPartition, groupValue, offsetKey, offsetValue } from './log-records.js';
+import { WriteGate } from './write-gate.js';
 import { OffsetStore } from './offsets.js';
 import type { CommittedEntry, OffsetCommitEntry, TopicPartition } from './offsets.js';
 import { subscribedTopics } from './consumer-protocol.js';
@@ -33,6 +34,11 @@ export interface CoordinatorConfig {
   offsetsRetentionCheckIntervalMs: number;
   /** offset.metadata.max.bytes: longer commit metadata gets OFFSET_METADATA_TOO_LARGE. */
   offsetMetadataBytesMax: number;
+  /**
+   * Compact an offsets partition (snapshot the live state, drop the log below it) once it holds
+   * at least this many records and more than twice its live keys; checked with the expiry.
+   */
+  compactionRecordsMin: number;
 }
 
 export const DEFAULT_COORDINATOR_CONFIG: CoordinatorConfig = {
@@ -43,7 +49,11 @@ export const DEFAULT_COORDINATOR_CONFIG: CoordinatorConfig = {
   offsetsRetentionMs: 7 * 24 * 60 * 60 * 1000,
   offsetsRetentionCheckIntervalMs: 600_000,
   offsetMetadataBytesMax: 4096,
+  compactionRecordsMin: 10_000,
 };
+
+/** Bytes of records per batch in a compaction snapshot: well under max.message.bytes (1 MiB). */
+const SNAPSHOT_BATCH_BYTES_MAX = 256 * 1024;
 
 export interface GroupListing {
   groupId: string;
@@ -70,6 +80,9 @@ export class GroupCoordinator {
   readonly config: CoordinatorConfig;
   readonly offsets: OffsetStore;
   #groups = new Map<string, Group>();
+  /** The last durable group value per group: what a compaction snapshot rewrites. */
+  #persistedGroups = new Map<string, Buffer>();
+  #gates = new Map<number, WriteGate>();
   #log: GroupLog;
   #timers: Timers;
   #loaded = false;
@@ -97,6 +110,17 @@ export class GroupCoordinator {
     return this.#log.partition(this.partitionFor(groupId));
   }
 
+  /** Every write to a group's partition runs through its gate (see write-gate.ts). */
+  #gateFor(groupId: string): WriteGate {
+    return this.#gate(this.partitionFor(groupId));
+  }
+
+  #gate(partition: number): WriteGate {
+    let g = this.#gates.get(partition);
+    if (g === undefined) this.#gates.set(partition, (g = new WriteGate()));
+    return g;
+  }
+
   /** Replays every offsets partition and rebuilds groups and offsets from the latest records. */
   async start(): Promise<void> {
     const snapshots = new Map<string, GroupSnapshot>();
@@ -106,8 +130,13 @@ export class GroupCoordinator {
         if (key.kind === 'offset') {
           this.offsets.apply(key.groupId, key.topic, key.partition, r.value === null ? null : decodeOffsetValue(r.value));
         } else if (key.kind === 'group') {
-          if (r.value === null) snapshots.delete(key.groupId);
-          else snapshots.set(key.groupId, decodeGroupValue(key.groupId, r.value));
+          if (r.value === null) {
+            snapshots.delete(key.groupId);
+            this.#persistedGroups.delete(key.groupId);
+          } else {
+            snapshots.set(key.groupId, decodeGroupValue(key.groupId, r.value));
+            this.#persistedGroups.set(key.groupId, r.value);
+          }
         }
       });
     }
@@ -116,6 +145,8 @@ export class GroupCoordinator {
     this.#loaded = true;
     this.#logger?.info({ groups: this.#groups.size }, 'group coordinator loaded');
     this.#scheduleExpiry();
+    // A long log replayed slowly this time; shorten it for the next start.
+    void this.compactIfNeeded().catch((err: unknown) => this.#logger?.warn({ err }, 'offsets compaction failed'));
   }
 
   stop(): void {
@@ -141,9 +172,13 @@ export class GroupCoordinator {
     };
   }
 
-  async #persistGroup(groupId: string, s: GroupSnapshot): Promise<GroupError> {
-    const nowMs = this.#timers.now();
-    return this.#logFor(groupId).append([{ key: groupKey(groupId), value: groupValue(s), timestampMs: nowMs }]);
+  #persistGroup(groupId: string, s: GroupSnapshot): Promise<GroupError> {
+    const value = groupValue(s);
+    return this.#gateFor(groupId).run(async () => {
+      const error = await this.#logFor(groupId).append([{ key: groupKey(groupId), value, timestampMs: this.#timers.now() }]);
+      if (error === 'NONE') this.#persistedGroups.set(groupId, value);
+      return error;
+    });
   }
 
   #getOrCreate(groupId: string): Group {
@@ -217,7 +252,7 @@ export class GroupCoordinator {
     }
     if (error !== 'NONE') return entries.map(() => error);
     this.#getOrCreate(groupId);
-    return this.offsets.commit(this.#logFor(groupId), groupId, entries, this.#timers.now());
+    return this.#gateFor(groupId).run(() => this.offsets.commit(this.#logFor(groupId), groupId, entries, this.#timers.now()));
   }
 
   /** OffsetFetch: committed offsets of the group (of the given topics, or all when null). */
@@ -235,7 +270,7 @@ export class GroupCoordinator {
     if (g === undefined || g.state === 'Dead') return { error: 'GROUP_ID_NOT_FOUND', partitions: [] };
     const subscribed = this.#subscribedTopics(g);
     const deletable = partitions.filter((tp) => !subscribed.has(tp.topic));
-    const appendError = await this.offsets.delete(this.#logFor(groupId), groupId, deletable, this.#timers.now());
+    const appendError = await this.#gateFor(groupId).run(() => this.offsets.delete(this.#logFor(groupId), groupId, deletable, this.#timers.now()));
     return {
       error: appendError,
       partitions: partitions.map((tp) => ({ ...tp, error: subscribed.has(tp.topic) ? 'GROUP_SUBSCRIBED_TO_TOPIC' : 'NONE' })),
@@ -295,16 +330,19 @@ export class GroupCoordinator {
     return this.#removeGroup(g);
   }
 
-  async #removeGroup(g: Group): Promise<GroupError> {
-    const log = this.#logFor(g.groupId);
-    const nowMs = this.#timers.now();
-    const offsetsError = await this.offsets.delete(log, g.groupId, null, nowMs);
-    if (offsetsError !== 'NONE') return offsetsError;
-    const error = await log.append([{ key: groupKey(g.groupId), value: null, timestampMs: nowMs }]);
-    if (error !== 'NONE') return error;
-    g.markDead();
-    this.#groups.delete(g.groupId);
-    return 'NONE';
+  #removeGroup(g: Group): Promise<GroupError> {
+    return this.#gateFor(g.groupId).run(async () => {
+      const log = this.#logFor(g.groupId);
+      const nowMs = this.#timers.now();
+      const offsetsError = await this.offsets.delete(log, g.groupId, null, nowMs);
+      if (offsetsError !== 'NONE') return offsetsError;
+      const error = await log.append([{ key: groupKey(g.groupId), value: null, timestampMs: nowMs }]);
+      if (error !== 'NONE') return error;
+      this.#persistedGroups.delete(g.groupId);
+      g.markDead();
+      this.#groups.delete(g.groupId);
+      return 'NONE';
+    });
   }
 
   /**
@@ -317,7 +355,8 @@ export class GroupCoordinator {
     for (const groupId of this.offsets.groupIds()) {
       const doomed = this.offsets.fetch(groupId, [topic]).map(({ partition }) => ({ topic, partition }));
       if (doomed.length === 0 || !this.#logFor(groupId).isLeader()) continue;
-      if ((await this.offsets.delete(this.#logFor(groupId), groupId, doomed, nowMs)) === 'NONE') removed += doomed.length;
+      const error = await this.#gateFor(groupId).run(() => this.offsets.delete(this.#logFor(groupId), groupId, doomed, nowMs));
+      if (error === 'NONE') removed += doomed.length;
     }
     return removed;
   }
@@ -328,7 +367,9 @@ export class GroupCoordinator {
   #scheduleExpiry(): void {
     if (this.#stopped) return;
     this.#expiryTimer = this.#timers.set(this.config.offsetsRetentionCheckIntervalMs, () => {
-      void this.expireOffsets().finally(() => this.#scheduleExpiry());
+      void this.expireOffsets()
+        .then(() => this.compactIfNeeded())
+        .finally(() => this.#scheduleExpiry());
     });
   }
 
@@ -339,8 +380,9 @@ export class GroupCoordinator {
     for (const g of [...this.#groups.values()]) {
       if (g.state !== 'Empty' || !this.#logFor(g.groupId).isLeader()) continue;
       const expired = this.offsets.expired(g.groupId, g.stateTimestampMs, nowMs, this.config.offsetsRetentionMs);
-      if (expired.length > 0 && (await this.offsets.delete(this.#logFor(g.groupId), g.groupId, expired, nowMs)) === 'NONE') {
-        removed += expired.length;
+      if (expired.length > 0) {
+        const error = await this.#gateFor(g.groupId).run(() => this.offsets.delete(this.#logFor(g.groupId), g.groupId, expired, nowMs));
+        if (error === 'NONE') removed += expired.length;
       }
       // As in Kafka: an empty group with nothing committed is forgotten at the next check.
       if (g.state === 'Empty' && !this.offsets.hasOffsets(g.groupId)) {
@@ -349,5 +391,70 @@ export class GroupCoordinator {
     }
     if (removed > 0) this.#logger?.info({ removed }, 'expired committed offsets of empty groups');
     return removed;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Compaction
+
+  /** Live keys (groups with a durable value, committed offsets) of one offsets partition. */
+  #liveRecords(partition: number, nowMs: number): LogRecord[] {
+    const records: LogRecord[] = [];
+    for (const [groupId, value] of this.#persistedGroups) {
+      if (this.partitionFor(groupId) === partition) records.push({ key: groupKey(groupId), value, timestampMs: nowMs });
+    }
+    for (const groupId of this.offsets.groupIds()) {
+      if (this.partitionFor(groupId) !== partition) continue;
+      for (const e of this.offsets.fetch(groupId, null)) {
+        records.push({ key: offsetKey(groupId, e.topic, e.partition), value: offsetValue(e), timestampMs: nowMs });
+      }
+    }
+    return records;
+  }
+
+  /** Compacts every partition whose log is both long and mostly superseded records. */
+  async compactIfNeeded(): Promise<number> {
+    let compacted = 0;
+    for (let p = 0; p < this.#log.partitionCount; p++) {
+      const log = this.#log.partition(p);
+      const held = log.logEndOffset() - log.logStartOffset();
+      if (held < this.config.compactionRecordsMin) continue;
+      if (held <= 2 * this.#liveRecords(p, 0).length) continue;
+      if ((await this.compactPartition(p)) !== null) compacted++;
+    }
+    return compacted;
+  }
+
+  /**
+   * Rewrites one partition's live state after its log end, then drops everything before it. The
+   * write gate keeps commits out meanwhile, so the snapshot (built from memory) holds every
+   * durable record. A crash at any point replays to the same state: the snapshot only repeats
+   * the latest values, and the log start moves only after the snapshot is durable.
+   */
+  async compactPartition(partition: number): Promise<{ recordsBefore: number; recordsAfter: number } | null> {
+    const log = this.#log.partition(partition);
+    if (!log.isLeader()) return null;
+    return this.#gate(partition).exclusive(async () => {
+      const recordsBefore = log.logEndOffset() - log.logStartOffset();
+      const records = this.#liveRecords(partition, this.#timers.now());
+      const snapshotStart = log.logEndOffset();
+      let batch: LogRecord[] = [];
+      let batchBytes = 0;
+      for (const r of [...records, null]) {
+        const full = r === null || batchBytes + r.key.length + (r.value?.length ?? 0) > SNAPSHOT_BATCH_BYTES_MAX;
+        if (full && batch.length > 0) {
+          if ((await log.append(batch)) !== 'NONE') return null;
+          batch = [];
+          batchBytes = 0;
+        }
+        if (r !== null) {
+          batch.push(r);
+          batchBytes += r.key.length + (r.value?.length ?? 0);
+        }
+      }
+      if ((await log.deleteBefore(snapshotStart)) !== 'NONE') return null;
+      const recordsAfter = log.logEndOffset() - log.logStartOffset();
+      this.#logger?.info({ partition, recordsBefore, recordsAfter }, 'compacted an offsets partition');
+      return { recordsBefore, recordsAfter };
+    });
   }
 }

@@ -21,6 +21,12 @@ export interface GroupLogPartition {
   replay(onRecord: (record: LogRecord) => void): Promise<void>;
   /** Whether this node may coordinate the groups of this partition right now. */
   isLeader(): boolean;
+  /** First offset replay starts from. */
+  logStartOffset(): number;
+  /** Offset the next appended record gets (single node: the high watermark once appends resolved). */
+  logEndOffset(): number;
+  /** Forgets every record below `offset` (compaction, after a snapshot was appended). */
+  deleteBefore(offset: number): Promise<GroupError>;
 }
 
 export interface GroupLog {
@@ -31,17 +37,28 @@ export interface GroupLog {
 /** An in-memory GroupLog for unit tests: records survive as long as the object does. */
 export class MemoryGroupLog implements GroupLog {
   readonly partitionCount: number;
+  /** Records still held per partition; records[p][i] is at offset startOffsets[p] + i. */
   readonly records: LogRecord[][];
+  readonly startOffsets: number[];
   failNextAppend: GroupError = 'NONE';
 
   constructor(partitionCount: number) {
     this.partitionCount = partitionCount;
     this.records = Array.from({ length: partitionCount }, () => []);
+    this.startOffsets = Array.from({ length: partitionCount }, () => 0);
   }
 
   partition(index: number): GroupLogPartition {
     const list = this.records[index]!;
     return {
+      logStartOffset: () => this.startOffsets[index]!,
+      logEndOffset: () => this.startOffsets[index]! + list.length,
+      deleteBefore: async (offset) => {
+        const drop = Math.min(list.length, Math.max(0, offset - this.startOffsets[index]!));
+        list.splice(0, drop);
+        this.startOffsets[index]! += drop;
+        return 'NONE';
+      },
       append: async (records) => {
         if (this.failNextAppend !== 'NONE') {
           const e = this.failNextAppend;

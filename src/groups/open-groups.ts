@@ -26,6 +26,8 @@ import { realTimers } from './timers.js';
 export const OFFSETS_TOPIC = '__consumer_offsets';
 /** How long one coordinator write may take before the request gets REQUEST_TIMED_OUT. */
 const APPEND_TIMEOUT_MS = 30_000;
+/** Segment size of the offsets partitions: compaction frees whole segments below the log start. */
+const OFFSETS_SEGMENT_BYTES = 16 * 1024 * 1024;
 /** Bytes read per step while replaying an offsets partition at start-up. */
 const REPLAY_READ_BYTES = 1024 * 1024;
 
@@ -71,6 +73,16 @@ export function partitionGroupLog(partition: Partition): GroupLogPartition {
       }
     },
     isLeader: () => true,
+    logStartOffset: () => partition.logStartOffset,
+    logEndOffset: () => partition.highWatermark,
+    async deleteBefore(offset) {
+      try {
+        await partition.deleteBefore(offset);
+        return 'NONE';
+      } catch (err) {
+        return appendErrorOf(err);
+      }
+    },
   };
 }
 
@@ -103,7 +115,8 @@ export async function openGroups(opts: {
     info = await topics.create(OFFSETS_TOPIC, {
       partitions: opts.config.offsetsPartitionCount,
       internal: true,
-      configs: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'compact' },
+      // Small segments so compaction (coordinator.ts) frees disk soon after it moves the log start.
+      configs: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'compact', 'segment.bytes': String(OFFSETS_SEGMENT_BYTES) },
     });
   }
   const partitionCount = info.partitionCount;

@@ -231,3 +231,58 @@ t.test('deleting a topic forgets its committed offsets in every group', async (t
   t.same(c2.fetchOffsets('b', null).entries.map((e) => e.topic), ['kept'], 'persisted as tombstones');
   c2.stop();
 });
+
+t.test('compaction rewrites the live state and drops superseded records; a restart sees the same state', async (t) => {
+  const log = new MemoryGroupLog(4);
+  const { c } = await started(log);
+  const j = await c.join('g', joinParams());
+  await c.sync('g', { memberId: j.memberId, generationId: j.generationId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [{ memberId: j.memberId, assignment: assignment('orders', [0, 1]) }] });
+  for (let i = 1; i <= 50; i++) {
+    await c.commitOffsets('g', j.memberId, null, j.generationId, [
+      { topic: 'orders', partition: 0, offset: i, leaderEpoch: 2, metadata: `m${i}` },
+      { topic: 'orders', partition: 1, offset: 2 * i, leaderEpoch: 2, metadata: '' },
+    ]);
+  }
+  const p = c.partitionFor('g');
+  t.equal(log.records[p]!.length, 101, 'one group record and fifty commits of two records');
+  const r = await c.compactPartition(p);
+  t.same(r, { recordsBefore: 101, recordsAfter: 3 }, 'the group and its two offsets remain');
+  t.equal(log.startOffsets[p], 101, 'the log start moved past the old records');
+  await c.commitOffsets('g', j.memberId, null, j.generationId, [{ topic: 'orders', partition: 0, offset: 99, leaderEpoch: 2, metadata: 'late' }]);
+  c.stop();
+  const { c: c2 } = await started(log);
+  t.same(c2.fetchOffsets('g', null).entries.map((e) => [e.partition, e.offset, e.metadata, e.leaderEpoch]), [[0, 99, 'late', 2], [1, 100, '', 2]]);
+  t.equal(c2.describe('g').group.state, 'Stable');
+  t.equal(c2.heartbeat('g', j.memberId, null, j.generationId), 'NONE');
+  c2.stop();
+});
+
+t.test('a commit in flight when compaction starts is not lost', async (t) => {
+  const log = new MemoryGroupLog(4);
+  const { c } = await started(log);
+  await c.commitOffsets('g', '', null, -1, [{ topic: 'orders', partition: 0, offset: 1, leaderEpoch: -1, metadata: '' }]);
+  const committing = c.commitOffsets('g', '', null, -1, [{ topic: 'orders', partition: 0, offset: 2, leaderEpoch: -1, metadata: '' }]);
+  const compacting = c.compactPartition(c.partitionFor('g'));
+  const later = c.commitOffsets('g', '', null, -1, [{ topic: 'orders', partition: 1, offset: 5, leaderEpoch: -1, metadata: '' }]);
+  t.same(await committing, ['NONE']);
+  t.ok(await compacting);
+  t.same(await later, ['NONE']);
+  c.stop();
+  const { c: c2 } = await started(log);
+  t.same(c2.fetchOffsets('g', null).entries.map((e) => [e.partition, e.offset]), [[0, 2], [1, 5]]);
+  c2.stop();
+});
+
+t.test('compactIfNeeded compacts only long, mostly superseded partitions', async (t) => {
+  const log = new MemoryGroupLog(4);
+  const timers = new ManualTimers();
+  const c = new GroupCoordinator({ log, timers, config: { ...config, compactionRecordsMin: 20 } });
+  await c.start();
+  for (let i = 0; i < 10; i++) await c.commitOffsets('few', '', null, -1, [{ topic: 'a', partition: 0, offset: i, leaderEpoch: -1, metadata: '' }]);
+  t.equal(await c.compactIfNeeded(), 0, 'below the record minimum');
+  for (let i = 0; i < 30; i++) await c.commitOffsets('few', '', null, -1, [{ topic: 'a', partition: 0, offset: i, leaderEpoch: -1, metadata: '' }]);
+  t.equal(await c.compactIfNeeded(), 1);
+  t.equal(log.records[c.partitionFor('few')]!.length, 1);
+  t.equal(await c.compactIfNeeded(), 0, 'nothing left to gain');
+  c.stop();
+});
