@@ -42,6 +42,10 @@ export interface PartitionSettings {
 
 /** Leader epoch stamped into batches; a single node never changes leader (Raft terms come later). */
 export const SINGLE_NODE_LEADER_EPOCH = 0;
+/** Smallest timestamp a record can carry (-1 means "none" in Kafka). */
+const TIMESTAMP_MIN = 0;
+/** Binary search over [0, 2^53): 54 halvings always suffice. */
+const TIMESTAMP_SEARCH_STEPS_MAX = 54;
 /** Bytes per read while rebuilding producer state at open. */
 const REBUILD_READ_BYTES = 1024 * 1024;
 
@@ -188,6 +192,32 @@ export class Partition {
     // then answers with the next batch; a later batch must qualify too, so report its start.
     const next = found.offset + records.length;
     return next < this.#highWatermark ? this.#firstRecordFrom(next) : null;
+  }
+
+  /**
+   * ListOffsets -3: the first committed record carrying the partition's largest timestamp, or
+   * null when the partition is empty. The journal answers "first batch with maxTimestamp >= t"
+   * from its time indexes without reading data, so the largest timestamp is found by binary
+   * search over t (at most TIMESTAMP_SEARCH_STEPS_MAX lookups), then one batch is decoded.
+   */
+  async maxTimestampRecord(): Promise<{ offset: number; timestamp: number } | null> {
+    const committed = async (t: number): Promise<boolean> => {
+      try {
+        const found = await this.#log.offsetForTimestamp(t);
+        return found !== null && found.offset < this.#highWatermark;
+      } catch (err) {
+        throw mapJournalError(err, this.#name());
+      }
+    };
+    if (!(await committed(TIMESTAMP_MIN))) return null;
+    let lo = TIMESTAMP_MIN; // invariant: some committed batch has maxTimestamp >= lo
+    let hi = Number.MAX_SAFE_INTEGER; // invariant: none has maxTimestamp >= hi + 1 (or hi is the max)
+    for (let step = 0; lo < hi && step < TIMESTAMP_SEARCH_STEPS_MAX; step++) {
+      const mid = lo + Math.ceil((hi - lo) / 2);
+      if (await committed(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.offsetForTimestamp(lo);
   }
 
   async #firstRecordFrom(offset: number): Promise<{ offset: number; timestamp: number } | null> {
