@@ -2,9 +2,11 @@
  * kafkajs consumer groups against the real broker process: three members share a six-partition
  * topic and read 30,000 records exactly once with commits; a member leaves and another joins
  * while records keep arriving and nothing is lost; after a broker restart the group resumes from
- * its committed offsets.
+ * its committed offsets; a running member rides through a restart on the same port without
+ * rejoining (the restored group is still Stable with its generation) and without re-reading.
  */
 import t from 'tap';
+import { createServer } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer, Producer } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
@@ -143,4 +145,45 @@ t.test('a member leaves and another joins while records arrive: nothing is lost'
   t.ok(c.values.length > 0, 'the new member got partitions and records');
   t.ok(await waitUntil(async () => (await committed(kafka, 'g-churn', topic)).every((o) => o === RECORDS / PARTITIONS), 10_000), 'commits reach the end');
   await Promise.all([b.consumer.disconnect(), c.consumer.disconnect(), producer.disconnect()]);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+t.test('a running member rides through a broker restart without rejoining or re-reading', async (t) => {
+  const port = await freePort();
+  const broker = await spawnBroker(t, { port, readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
+  const kafka = new Kafka({ brokers: [broker.bootstrap], clientId: 'ride', logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 } });
+  const producer = kafka.producer();
+  await producer.connect();
+  const STEP = 600;
+  await produce(producer, 'ride', 0, STEP);
+  await producer.disconnect();
+  const consumer = kafka.consumer({ groupId: 'g-ride', maxWaitTimeInMs: 200, sessionTimeout: 30_000, heartbeatInterval: 500 });
+  let joins = 0;
+  consumer.on(consumer.events.GROUP_JOIN, () => void joins++);
+  const values: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'ride', fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void values.push(message.value!.toString()) });
+  t.ok(await waitUntil(() => values.length >= STEP, CONSUME_MS_MAX), 'read before the restart');
+  const joinsBefore = joins;
+
+  t.equal(await broker.stop(), 0);
+  const again = await spawnBroker(t, { port, dataDir: broker.dataDir, readyMsMax: BROKER_READY_MS_MAX, args: BROKER_ARGS });
+  const producer2 = client(again.bootstrap, 'ride-producer').producer();
+  await producer2.connect();
+  await produce(producer2, 'ride', STEP, 2 * STEP);
+  await producer2.disconnect();
+  t.ok(await waitUntil(() => values.length >= 2 * STEP, CONSUME_MS_MAX), 'reads the records produced after the restart');
+  const { missing, duplicates } = tally(values, 2 * STEP);
+  t.same(missing, []);
+  t.equal(duplicates, 0, 'nothing read twice');
+  t.equal(joins, joinsBefore, 'no rejoin: the restarted coordinator still knew the member and its generation');
+  await consumer.disconnect();
 });
