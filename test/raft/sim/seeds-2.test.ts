@@ -1,0 +1,5 @@
+// Second half of the CI seed budget of the deterministic simulation (see ci-budget.ts).
+import t from 'tap';
+import { CI_SEEDS_PER_FILE, runSeedRange } from './ci-budget.js';
+
+t.test('simulation seeds, second half', (t) => runSeedRange(t, 1 + CI_SEEDS_PER_FILE, CI_SEEDS_PER_FILE));
