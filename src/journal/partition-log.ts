@@ -79,6 +79,8 @@ export class PartitionLog {
   private group: PendingAppend[] | null = null;
   private chain: Promise<void> = Promise.resolve();
   private awaitingSync: PendingAppend[] = [];
+  /** The background sync of the segment rolled last under fsync never/interval (see roll); never rejects. */
+  private rollSync: Promise<Error | null> | null = null;
   private epochs = new LeaderEpochs();
   private recoveryPoint = 0;
   private closing = false;
@@ -454,7 +456,7 @@ export class PartitionLog {
               if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
               pendingFrom = pendingTo = b.pos;
               await flushRun();
-              await this.roll();
+              await this.roll(true);
             }
           }
           if (item.preserve) {
@@ -524,6 +526,8 @@ export class PartitionLog {
   private async syncAwaiting(): Promise<void> {
     const items = this.awaitingSync.splice(0);
     try {
+      const rolled = await this.settleRollSync(); // some of these appends may be in the rolled segment
+      if (rolled !== null) throw rolled;
       await this.active.file.datasync();
     } catch (err) {
       await this.failUnsynced(items, err);
@@ -547,19 +551,56 @@ export class PartitionLog {
     this.logger.warn({ dir: this.dir, err: e.message, failedAppends: items.length }, 'journal fsync failed');
   }
 
-  /** Closes the active segment (indexes written, everything synced) and starts a new one. */
-  private async roll(): Promise<void> {
+  /**
+   * Closes the active segment and starts a new one. Under `fsync: always` (and when `background`
+   * is false) the old segment's log and indexes are synced before the new one is created, as
+   * before. Under `never` and `interval` that sync (which can flush a whole segment of dirty pages,
+   * far longer than any append) runs in the background instead, outside the append chain: the
+   * recovery point moves to the new segment only after the old one is on disk, so a crash meanwhile
+   * rescans the old segment too. Every other operation that touches old segments, the recovery
+   * point or durability (truncation, deletion, retention, flush, interval syncs, close, the next
+   * roll) first waits for it (settleRollSync).
+   */
+  private async roll(background = false): Promise<void> {
+    const prior = await this.settleRollSync();
+    if (prior !== null) this.logger.warn({ dir: this.dir, err: prior.message }, 'journal: syncing a rolled segment failed; recovery will rescan it');
     const old = this.active;
-    await old.writeIndexes(true);
-    await old.file.datasync();
+    const deferSync = background && this.config.fsync.mode !== 'always';
+    if (!deferSync) {
+      await old.writeIndexes(true);
+      await old.file.datasync();
+    }
     const seg = await Segment.create(this.dir, old.nextOffset, this.fs, this.cache, () => this.tailByte(), this.config.indexIntervalBytes, this.clock());
     seg.startByte = old.startByte + old.size;
     await seg.writeIndexes(false);
     await this.fs.fsyncDir(this.dir);
     this.segments = [...this.segments, seg];
-    // Segments before the new one are on disk: recovery after a crash starts here.
-    await this.writeNumberFile(RECOVERY_POINT_FILE, seg.base);
-    this.recoveryPoint = seg.base;
+    if (!deferSync) {
+      // Segments before the new one are on disk: recovery after a crash starts here.
+      await this.writeNumberFile(RECOVERY_POINT_FILE, seg.base);
+      this.recoveryPoint = seg.base;
+      return;
+    }
+    this.rollSync = (async (): Promise<Error | null> => {
+      try {
+        await old.file.datasync();
+        await old.writeIndexes(true);
+        await this.writeNumberFile(RECOVERY_POINT_FILE, seg.base);
+        this.recoveryPoint = seg.base;
+        return null;
+      } catch (err) {
+        return storageError(`syncing rolled segment ${old.logPath()}`, err);
+      }
+    })();
+  }
+
+  /** Waits for a background roll sync (see roll); its error (the old segment may not be on disk) or null. */
+  private async settleRollSync(): Promise<Error | null> {
+    const p = this.rollSync;
+    if (p === null) return null;
+    const err = await p;
+    if (this.rollSync === p) this.rollSync = null;
+    return err;
   }
 
   // ------------------------------------------------------------------ read
@@ -676,6 +717,8 @@ export class PartitionLog {
 
   private async truncateInternal(offset: number): Promise<void> {
     if (offset >= this.logEndOffset) return;
+    const rolled = await this.settleRollSync();
+    if (rolled !== null) this.logger.warn({ dir: this.dir, err: rolled.message }, 'journal: syncing a rolled segment failed; recovery will rescan it');
     const segs = this.segments;
     let keep: number; // segments kept
     let cutPos = -1;
@@ -733,9 +776,11 @@ export class PartitionLog {
     await this.exclusive(async () => {
       if (offset <= this.logStart) return;
       try {
+        const rolled = await this.settleRollSync();
+        if (rolled !== null) throw rolled;
         this.logStart = offset;
         await this.writeNumberFile(LOG_START_OFFSET_FILE, offset);
-        if (this.active.size > 0 && this.active.nextOffset <= offset) await this.roll();
+        if (this.active.size > 0 && this.active.nextOffset <= offset) await this.roll(false);
         await this.dropSegmentsBelow(offset);
       } catch (err) {
         throw err instanceof JournalError ? err : storageError(`deleteBefore in ${this.dir}`, err);
@@ -775,6 +820,8 @@ export class PartitionLog {
       if (drop === 0) return { segmentsDeleted: 0 };
       const newStart = segs[drop]!.base;
       try {
+        const rolled = await this.settleRollSync(); // a segment being synced is not deleted under it
+        if (rolled !== null) throw rolled;
         if (newStart > this.logStart) {
           this.logStart = newStart;
           await this.writeNumberFile(LOG_START_OFFSET_FILE, newStart);
@@ -796,9 +843,11 @@ export class PartitionLog {
     this.group = null;
     await this.exclusive(async () => {
       try {
+        const rolled = await this.settleRollSync();
+        if (rolled !== null) throw rolled;
         await this.active.file.datasync();
       } catch (err) {
-        throw storageError(`fsync ${this.active.logPath()}`, err);
+        throw err instanceof JournalError ? err : storageError(`fsync ${this.active.logPath()}`, err);
       }
       const items = this.awaitingSync.splice(0);
       for (const w of items) w.resolve(w.result!);
@@ -815,6 +864,8 @@ export class PartitionLog {
     await this.exclusive(async () => {
       let clean = true;
       try {
+        const rolled = await this.settleRollSync();
+        if (rolled !== null) throw rolled;
         await this.active.file.datasync();
         for (const w of this.awaitingSync.splice(0)) w.resolve(w.result!);
         for (const s of this.segments) if (s.indexDirty) await s.writeIndexes(true);

@@ -23,6 +23,8 @@ const READ_LOG_BYTES = 128 * 1024 * 1024;
 const RECOVERY_LOG_BYTES = 256 * 1024 * 1024;
 const KIB = 1024, MIB = 1024 * 1024;
 const BASE_DIR = process.env['CANOPY_BENCH_DIR'] ?? tmpdir();
+/** CANOPY_BENCH_APPEND_ONLY=1 skips the read and recovery rows (for quick profiling of the append path). */
+const APPEND_ONLY = process.env['CANOPY_BENCH_APPEND_ONLY'] === '1';
 
 interface Shape { name: string; batches: number; batchBytes: number }
 const SHAPES: Shape[] = [
@@ -223,8 +225,8 @@ const started = performance.now();
 const loadAtStart = loadavg()[0]!;
 const cells: Cell[] = [];
 for (const shape of SHAPES) cells.push(...(await appendBench(shape)));
-const reads = await readBench();
-const recovery = await recoveryBench();
+const reads = APPEND_ONLY ? null : await readBench();
+const recovery = APPEND_ONLY ? null : await recoveryBench();
 
 const cpu = cpus();
 console.log(`\n## Journal — ${new Date().toISOString().slice(0, 10)}\n`);
@@ -239,7 +241,9 @@ for (const c of cells) {
   const cpuRatio = base === undefined ? '—' : `${(c.mbPerCpuSecond / base).toFixed(2)}×`;
   console.log(`| ${c.label} | ${c.shape} | ${f1(c.mbps)} | ${Math.round(c.batchesPerSec)} | ${c.ratio === undefined ? '—' : `${c.ratio.toFixed(2)}× ${c.ratioTo}`} | ${f1(c.mbPerCpuSecond)} | ${cpuRatio} |`);
 }
-console.log(`| read, journal cache warm (tail pages shared with the writer) | 1 MiB reads of 1 KiB batches | ${f1(reads.cacheMbps)} | — | hit ratio ${reads.cacheHit.toFixed(3)} | ${f1(reads.cacheMbPerCpu)} | — |`);
-console.log(`| read, journal cache cold (${osCacheDropped ? 'disk: files evicted from the OS page cache first' : 'file reads; OS page cache could not be dropped'}) | 1 MiB reads of 1 KiB batches | ${f1(reads.diskMbps)} | — | hit ratio ${reads.diskHit.toFixed(3)} | ${f1(reads.diskMbPerCpu)} | — |`);
-console.log(`| recovery (CRC scan of every batch) | ${(recovery.bytes / MIB).toFixed(0)} MiB of 1 KiB batches | — | — | ${recovery.secondsPerGiB.toFixed(2)} s/GiB | — | ${recovery.cpuSecondsPerGiB.toFixed(2)} CPU-s/GiB |`);
+if (reads !== null && recovery !== null) {
+  console.log(`| read, journal cache warm (tail pages shared with the writer) | 1 MiB reads of 1 KiB batches | ${f1(reads.cacheMbps)} | — | hit ratio ${reads.cacheHit.toFixed(3)} | ${f1(reads.cacheMbPerCpu)} | — |`);
+  console.log(`| read, journal cache cold (${osCacheDropped ? 'disk: files evicted from the OS page cache first' : 'file reads; OS page cache could not be dropped'}) | 1 MiB reads of 1 KiB batches | ${f1(reads.diskMbps)} | — | hit ratio ${reads.diskHit.toFixed(3)} | ${f1(reads.diskMbPerCpu)} | — |`);
+  console.log(`| recovery (CRC scan of every batch) | ${(recovery.bytes / MIB).toFixed(0)} MiB of 1 KiB batches | — | — | ${recovery.secondsPerGiB.toFixed(2)} s/GiB | — | ${recovery.cpuSecondsPerGiB.toFixed(2)} CPU-s/GiB |`);
+}
 console.log(`\nTotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
