@@ -11,11 +11,18 @@
  * acks=all ≥ 0.5× the null sink's records/s; p99 ≤ 5 ms at 20,000/s.
  *
  * BENCH_SCALE (default 1) scales the record counts (e.g. 0.2 for a quick look).
+ * BENCH_ONLY=latency runs only the latency rows; BENCH_LATENCY_LINGER_MS their linger.ms values ("0,5");
+ * BENCH_LATENCY_RATE their rate (20000).
+ * BENCH_BROKER_ARGS adds flags to the broker's `start` command (e.g. "--fsync never").
+ * BENCH_BROKER=host:port measures an already running broker instead of spawning one.
+ * BENCH_PROFILE_DIR=dir runs the broker under `node --cpu-prof` and leaves its .cpuprofile there.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { spawnBroker, type SpawnedBroker } from '../helpers/spawn-broker.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawnBroker } from '../helpers/spawn-broker.js';
 
 const require = createRequire(import.meta.url);
 const rdkafka = require('node-rdkafka') as typeof import('node-rdkafka');
@@ -25,9 +32,11 @@ const SIZES = [
   { label: '100 B', bytes: 100, records: Math.round(200_000 * SCALE) },
   { label: '1 KiB', bytes: 1024, records: Math.round(60_000 * SCALE) },
 ];
-const LATENCY_RATE_PER_S = 20_000;
+const LATENCY_RATE_PER_S = Number(process.env.BENCH_LATENCY_RATE ?? '20000');
 const LATENCY_SECONDS = 5;
 const LATENCY_RECORD_BYTES = 100;
+/** linger.ms of the latency runs: 0 (a request per few records) and librdkafka's default 5. */
+const LATENCY_LINGERS_MS = (process.env.BENCH_LATENCY_LINGER_MS ?? '0,5').split(',').map(Number);
 /** Time given to a run before it is reported as incomplete. */
 const RUN_MS_MAX = 60_000;
 const CONNECT_MS_MAX = 15_000;
@@ -38,6 +47,8 @@ const CONSUME_BATCH = 1000;
 const GOAL_ACKS_ALL_RATIO = 0.5;
 const GOAL_P99_MS = 5;
 const SINK_READY_MS_MAX = 30_000;
+/** BENCH_BROKER_ARGS: extra `start` flags for the broker, space-separated (e.g. "--fsync never"). */
+const EXTRA_BROKER_ARGS = (process.env.BENCH_BROKER_ARGS ?? '').split(' ').filter((a) => a !== '');
 
 interface Target {
   name: string;
@@ -137,9 +148,9 @@ interface Latency {
 }
 
 /** Paced produce at `rate`/s; latency = delivery report time - produce call time. */
-async function produceLatency(target: Target, topic: string): Promise<Latency> {
+async function produceLatency(target: Target, topic: string, lingerMs: number): Promise<Latency> {
   const count = Math.round(LATENCY_RATE_PER_S * LATENCY_SECONDS * Math.min(1, SCALE));
-  const producer = await connected(new rdkafka.Producer(producerConf(target.bootstrap, -1, { 'linger.ms': 0 }) as never));
+  const producer = await connected(new rdkafka.Producer(producerConf(target.bootstrap, -1, { 'linger.ms': lingerMs }) as never));
   const sentAt = new Float64Array(count);
   const latencies: number[] = [];
   const reports = { n: 0, errors: 0 };
@@ -195,22 +206,53 @@ const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
 
+/** The broker under `node --cpu-prof` (not allowed in NODE_OPTIONS, so spawned here directly). */
+async function spawnProfiledBroker(dir: string): Promise<{ bootstrap: string; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'canopy-bench-'));
+  const main = join(import.meta.dirname, '../../src/cli/main.ts');
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', main, 'start', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--fsync', 'always', '--admin-listen', 'off', ...EXTRA_BROKER_ARGS], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const port = await new Promise<number>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error('profiled broker not ready')), SINK_READY_MS_MAX);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"msg":"canopy listening"[^\n]*?"port":(\d+)|"port":(\d+)[^\n]*?"msg":"canopy listening"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(Number(m[1] ?? m[2]));
+      }
+    });
+  });
+  return {
+    bootstrap: `127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function runBrokerBench(): Promise<string> {
   const teardowns: Array<() => unknown> = [];
   const holder = { teardown: (fn: () => unknown) => void teardowns.push(fn) };
   const startedAt = Date.now();
-  let broker: SpawnedBroker | undefined;
+  let broker: { bootstrap: string; stop(): Promise<unknown> } | undefined;
   let sink: { bootstrap: string; stop(): void } | undefined;
   const lines: string[] = [];
   try {
-    [broker, sink] = await Promise.all([spawnBroker(holder, { args: ['--fsync', 'always', '--admin-listen', 'off'] }), startSink()]);
+    const external = process.env.BENCH_BROKER;
+    [broker, sink] = await Promise.all([external ? { bootstrap: external, stop: async () => undefined } : process.env.BENCH_PROFILE_DIR ? spawnProfiledBroker(process.env.BENCH_PROFILE_DIR) : spawnBroker(holder, { args: ['--fsync', 'always', '--admin-listen', 'off', ...EXTRA_BROKER_ARGS] }), startSink()]);
     const targets: Target[] = [
       { name: 'broker', bootstrap: broker.bootstrap },
       { name: 'null sink', bootstrap: sink.bootstrap },
     ];
     lines.push('| records | measure | Canopy rec/s | Canopy MB/s | null sink rec/s | null sink MB/s | ratio |', '|---|---|---:|---:|---:|---:|---:|');
     const goals: string[] = [];
-    for (const size of SIZES) {
+    for (const size of process.env.BENCH_ONLY === 'latency' ? [] : SIZES) {
       for (const [acks, label] of [
         [1, 'produce acks=1'],
         [-1, 'produce acks=all (fsync always)'],
@@ -229,13 +271,15 @@ export async function runBrokerBench(): Promise<string> {
       process.stderr.write(`${size.label} consume: ${f0(c.recordsPerS)} rec/s\n`);
       lines.push(`| ${size.label} × ${size.records.toLocaleString('en-US')} | consume (assign, from offset 0)${c.complete ? '' : ' (incomplete)'} | ${f0(c.recordsPerS)} | ${f1(c.mbPerS)} | — | — | — |`);
     }
-    lines.push('', `Produce latency, ${LATENCY_RECORD_BYTES} B records at a fixed ${LATENCY_RATE_PER_S.toLocaleString('en-US')} records/s for ${LATENCY_SECONDS} s, acks=all, linger.ms=0 (call → delivery report, ms):`, '');
-    lines.push('| target | p50 | p99 | p999 | max | achieved rec/s |', '|---|---:|---:|---:|---:|---:|');
-    for (const target of targets) {
-      const l = await produceLatency(target, 'bench-latency');
-      process.stderr.write(`latency ${target.name}: p99 ${f2(l.p99)} ms\n`);
-      lines.push(`| ${target.name === 'broker' ? 'Canopy (fsync always)' : 'null sink'}${l.complete ? '' : ' (incomplete)'} | ${f2(l.p50)} | ${f2(l.p99)} | ${f2(l.p999)} | ${f2(l.max)} | ${f0(l.achievedPerS)} |`);
-      if (target.name === 'broker') goals.push(`p99 at ${LATENCY_RATE_PER_S.toLocaleString('en-US')}/s: ${f2(l.p99)} ms (goal ≤ ${GOAL_P99_MS} ms): ${l.p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}`);
+    lines.push('', `Produce latency, ${LATENCY_RECORD_BYTES} B records at a fixed ${LATENCY_RATE_PER_S.toLocaleString('en-US')} records/s for ${LATENCY_SECONDS} s, acks=all (call → delivery report, ms; delivery reports polled every ${LATENCY_POLL_MS} ms):`, '');
+    lines.push('| target | linger.ms | p50 | p99 | p999 | max | achieved rec/s |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const lingerMs of LATENCY_LINGERS_MS) {
+      for (const target of targets) {
+        const l = await produceLatency(target, `bench-latency-${lingerMs}`, lingerMs);
+        process.stderr.write(`latency linger ${lingerMs} ${target.name}: p99 ${f2(l.p99)} ms\n`);
+        lines.push(`| ${target.name === 'broker' ? 'Canopy (fsync always)' : 'null sink'}${l.complete ? '' : ' (incomplete)'} | ${lingerMs} | ${f2(l.p50)} | ${f2(l.p99)} | ${f2(l.p999)} | ${f2(l.max)} | ${f0(l.achievedPerS)} |`);
+        if (target.name === 'broker') goals.push(`p99 at ${LATENCY_RATE_PER_S.toLocaleString('en-US')}/s, linger.ms=${lingerMs}: ${f2(l.p99)} ms (goal ≤ ${GOAL_P99_MS} ms): ${l.p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}`);
+      }
     }
     lines.push('', ...goals.map((g) => `- ${g}`), '', `(${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`);
     return lines.join('\n');

@@ -137,5 +137,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(JSON.stringify({ listening: port }) + '\n');
   // Exit with the parent: it holds our stdin open while it lives.
   process.stdin.on('end', () => process.exit(0));
+  process.stdout.on('error', () => process.exit(0));
   process.stdin.resume();
 }
