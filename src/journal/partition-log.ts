@@ -29,7 +29,7 @@ import { JournalError, storageError } from './errors.js';
 import { NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
 import { CLEAN_SHUTDOWN_FILE, INDEX_SUFFIX, LEADER_EPOCHS_FILE, LOG_START_OFFSET_FILE, LOG_SUFFIX, parseSegmentFileName, RECOVERY_POINT_FILE, TIME_INDEX_SUFFIX } from './file-names.js';
 import { LeaderEpochs } from './leader-epochs.js';
-import { Segment, type BatchInfo } from './segment.js';
+import { Segment } from './segment.js';
 
 export type { FsyncPolicy, JournalConfig } from './config.js';
 export { DEFAULT_JOURNAL_CONFIG, parseFsyncPolicy } from './config.js';
@@ -60,6 +60,11 @@ export function sharedDefaultCache(): PageCache {
   return defaultCache;
 }
 
+/**
+ * One validated batch of an append. `baseOffset` and `epoch` are the batch's own for
+ * appendReplicated; for append they are filled in when the group is written, and the same object
+ * then goes to Segment.noteAppended (no second per-batch record).
+ */
 interface PendingBatch { pos: number; totalBytes: number; lastOffsetDelta: number; maxTimestamp: number; baseOffset: number; epoch: number }
 interface PendingAppend {
   records: Buffer;
@@ -335,7 +340,7 @@ export class PartitionLog {
     try {
       this.checkOpen();
       if (!Number.isSafeInteger(opts.leaderEpoch) || opts.leaderEpoch < 0 || opts.leaderEpoch > 0x7fffffff) throw new AssertionError(`leaderEpoch ${opts.leaderEpoch} out of range`);
-      return this.enqueue(records, this.validateAll(records), opts.leaderEpoch, false);
+      return this.enqueue(records, this.validateAll(records, false), opts.leaderEpoch, false);
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -350,7 +355,7 @@ export class PartitionLog {
   appendReplicated(records: Buffer): Promise<AppendResult> {
     try {
       this.checkOpen();
-      const batches = this.validateAll(records);
+      const batches = this.validateAll(records, true);
       return this.enqueue(records, batches, batches[0]!.epoch, true);
     } catch (err) {
       return Promise.reject(err as Error);
@@ -358,11 +363,12 @@ export class PartitionLog {
   }
 
   /** Checks every batch (length, magic, CRC-32C) before anything is queued; throws JournalError. */
-  private validateAll(records: Buffer): PendingBatch[] {
+  private validateAll(records: Buffer, replicated: boolean): PendingBatch[] {
     if (records.length === 0) throw new JournalError('CORRUPT_BATCH', 'no batches in records');
     const batches: PendingBatch[] = [];
+    const batchBytesMax = this.config.batchBytesMax;
     for (let pos = 0; pos < records.length;) {
-      const b = validateBatch(records, pos, this.config.batchBytesMax);
+      const b = validateBatch(records, pos, batchBytesMax, replicated);
       if (typeof b === 'string') {
         // Let the shared checker name the problem precisely.
         const r = checkBatch(records, pos, this.config.batchBytesMax);
@@ -387,6 +393,24 @@ export class PartitionLog {
     });
   }
 
+  /** Writes one run of whole batches at the end of the active segment and records them there. */
+  private async writeRun(bufs: Buffer[], batches: PendingBatch[]): Promise<void> {
+    const seg = this.active, pos = seg.size;
+    const writing = seg.file.writeAll(bufs, pos);
+    // Fill the tail pages while the write is in flight (it runs on libuv's thread pool). Readers
+    // never see these bytes before seg.size covers them, which happens only after the write.
+    seg.copyToPages(pos, bufs);
+    try {
+      await writing;
+    } catch (err) {
+      seg.dropPagesFrom(pos);
+      // Best effort: cut partial bytes; positional writes would overwrite them anyway.
+      await seg.file.truncate(pos).catch(() => undefined);
+      throw storageError(`writing ${seg.logPath()}`, err);
+    }
+    seg.noteAppended(pos, batches);
+  }
+
   /** Why a replicated append cannot go at `next`, or null. */
   private replicatedProblem(item: PendingAppend, next: number): string | null {
     let offset = next, epoch = this.epochs.latestEpoch;
@@ -406,29 +430,11 @@ export class PartitionLog {
     let failedAt = -1;
     let failure: Error | null = null;
     let epochsChanged = false;
-    // A run: contiguous bytes for the active segment, written with one writev.
+    // A run: contiguous bytes for the active segment, written with one writev (writeRun).
     let bufs: Buffer[] = [];
-    let infos: BatchInfo[] = [];
+    let infos: PendingBatch[] = [];
     let runBytes = 0;
     let next = this.active.nextOffset; // offset for the next batch of this group
-    const flushRun = async (): Promise<void> => {
-      if (runBytes === 0) return;
-      const seg = this.active, pos = seg.size;
-      const writing = seg.file.writeAll(bufs, pos);
-      // Fill the tail pages while the write is in flight (it runs on libuv's thread pool). Readers
-      // never see these bytes before seg.size covers them, which happens only after the write.
-      seg.copyToPages(pos, bufs);
-      try {
-        await writing;
-      } catch (err) {
-        seg.dropPagesFrom(pos);
-        // Best effort: cut partial bytes; positional writes would overwrite them anyway.
-        await seg.file.truncate(pos).catch(() => undefined);
-        throw storageError(`writing ${seg.logPath()}`, err);
-      }
-      seg.noteAppended(pos, infos);
-      bufs = []; infos = []; runBytes = 0;
-    };
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       try {
@@ -448,22 +454,28 @@ export class PartitionLog {
         // Bytes [pendingFrom, pendingTo) of this item are not yet in bufs: consecutive batches of
         // one append go out as one iovec (the common case: the whole append).
         let pendingFrom = 0, pendingTo = 0;
-        for (const b of item.batches) {
+        const itemBatches = item.batches;
+        for (let bi = 0; bi < itemBatches.length; bi++) {
+          const b = itemBatches[bi]!;
           if (!fits) {
             const seg = this.active;
             const fill = seg.size + runBytes;
             if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || now - seg.createdMs >= segmentMsMax)) {
               if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
               pendingFrom = pendingTo = b.pos;
-              await flushRun();
+              if (runBytes > 0) { await this.writeRun(bufs, infos); bufs = []; infos = []; runBytes = 0; }
               await this.roll(true);
             }
           }
           if (item.preserve) {
             if (this.epochs.assign(b.epoch, offset)) epochsChanged = true;
-          } else patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
+          } else {
+            patchBaseOffsetAndEpoch(item.records, b.pos, offset, item.leaderEpoch);
+            b.baseOffset = offset;
+            b.epoch = item.leaderEpoch;
+          }
           pendingTo = b.pos + b.totalBytes;
-          infos.push({ baseOffset: offset, lastOffset: offset + b.lastOffsetDelta, totalBytes: b.totalBytes, maxTimestamp: b.maxTimestamp, epoch: item.preserve ? b.epoch : item.leaderEpoch });
+          infos.push(b);
           runBytes += b.totalBytes;
           offset += b.lastOffsetDelta + 1;
         }
@@ -478,8 +490,8 @@ export class PartitionLog {
         break;
       }
     }
-    if (failure === null) {
-      try { await flushRun(); } catch (err) { failure = err as Error; failedAt = items.length; }
+    if (failure === null && runBytes > 0) {
+      try { await this.writeRun(bufs, infos); } catch (err) { failure = err as Error; failedAt = items.length; }
     }
     if (failure !== null) {
       // Items whose bytes did not all reach the file fail, and so does everything after them; the
@@ -906,7 +918,7 @@ function parseMarker(buf: Buffer): Map<number, [number, number]> {
  * fields append needs: checkBatch's rules without building a whole header object per batch.
  * Returns a reason string on any problem; the caller then asks checkBatch for the precise one.
  */
-function validateBatch(buf: Buffer, pos: number, batchBytesMax: number): PendingBatch | string {
+function validateBatch(buf: Buffer, pos: number, batchBytesMax: number, replicated: boolean): PendingBatch | string {
   if (buf.length - pos < BATCH_HEADER_BYTES) return 'truncated';
   const totalBytes = buf.readInt32BE(pos + OFFSET_BATCH_LENGTH) + BATCH_LENGTH_PREFIX_BYTES;
   if (totalBytes < BATCH_HEADER_BYTES || totalBytes > batchBytesMax || totalBytes > buf.length - pos) return 'bad length';
@@ -916,8 +928,9 @@ function validateBatch(buf: Buffer, pos: number, batchBytesMax: number): Pending
   if (lastOffsetDelta < 0) return 'negative lastOffsetDelta';
   let maxTimestamp: number;
   try { maxTimestamp = readInt64(buf, pos + OFFSET_MAX_TIMESTAMP); } catch { return 'maxTimestamp out of range'; }
-  // Only appendReplicated uses baseOffset (append overwrites it): an unreadable one is NaN, which
-  // fails the replicated contiguity check and is harmless otherwise.
+  // Only appendReplicated keeps baseOffset and epoch (append assigns both when writing). An
+  // unreadable baseOffset is NaN, which fails the replicated contiguity check.
+  if (!replicated) return { pos, totalBytes, lastOffsetDelta, maxTimestamp, baseOffset: -1, epoch: -1 };
   let baseOffset: number;
   try { baseOffset = readInt64(buf, pos + OFFSET_BASE_OFFSET); } catch { baseOffset = Number.NaN; }
   return { pos, totalBytes, lastOffsetDelta, maxTimestamp, baseOffset, epoch: buf.readInt32BE(pos + OFFSET_PARTITION_LEADER_EPOCH) };

@@ -18,6 +18,8 @@ import { IndexBuilder, scanSegment, type ScanResult } from './recovery.js';
 import { TimeIndex } from './time-index.js';
 
 export interface BatchInfo { baseOffset: number; lastOffset: number; totalBytes: number; maxTimestamp: number; epoch: number }
+/** What noteAppended needs of each batch just written. */
+export interface AppendedBatch { readonly baseOffset: number; readonly lastOffsetDelta: number; readonly totalBytes: number; readonly maxTimestamp: number }
 
 /** A view of page bytes: either a cached page or a temporary one when the cache is too small. */
 interface PageView { buf: Buffer; length: number }
@@ -295,14 +297,16 @@ export class Segment implements PageOwner {
     this.adoptScan(r);
   }
 
-  /** Bookkeeping after `batches` were written at `pos` from `buffers` (index entries, tail pages). */
-  noteAppended(pos: number, batches: BatchInfo[]): void {
+  /** Bookkeeping after `batches` were written back to back at `pos`: index entries, size, next offset. */
+  noteAppended(pos: number, batches: readonly AppendedBatch[]): void {
     let p = pos;
-    for (const b of batches) {
+    for (let i = 0; i < batches.length; i++) {
+      const b = batches[i]!;
       this.builder.add(b.baseOffset, p, b.maxTimestamp);
       p += b.totalBytes;
-      this.nextOffset = b.lastOffset + 1;
     }
+    const last = batches[batches.length - 1];
+    if (last !== undefined) this.nextOffset = last.baseOffset + last.lastOffsetDelta + 1;
     this.size = p;
     this.indexDirty = true;
   }
