@@ -47,6 +47,11 @@ export interface PartitionLogDeps { cache?: PageCache; fs?: FileLayer; logger?: 
 export const PRELOAD_TRIGGER_BYTES = 1024 * 1024;
 /** Pages of the next segment loaded by a preload. */
 export const PRELOAD_PAGES = 4;
+/**
+ * fsync: always: a group of at least twice this many bytes is written in chunks of about this
+ * size, each flushed while the next is written (see writeRun). Small groups are written at once.
+ */
+export const FLUSH_AHEAD_BYTES = 4 * 1024 * 1024;
 
 const NOOP_LOGGER: JournalLogger = { info() {}, warn() {} };
 
@@ -393,15 +398,43 @@ export class PartitionLog {
     });
   }
 
-  /** Writes one run of whole batches at the end of the active segment and records them there. */
-  private async writeRun(bufs: Buffer[], batches: PendingBatch[]): Promise<void> {
+  /**
+   * Writes one run of whole batches at the end of the active segment and records them there.
+   * Under `fsync: always` a large run is written in FLUSH_AHEAD_BYTES chunks, and an fdatasync of
+   * what is written so far runs while the next chunk is written, so the device flushes while the
+   * rest is copied into the OS page cache. That only starts writeback early: the group's appends
+   * still resolve after the group's own fdatasync (writeGroup), which starts after all of this.
+   * A failed early fdatasync fails the run like a failed write.
+   */
+  private async writeRun(bufs: Buffer[], batches: PendingBatch[], runBytes: number): Promise<void> {
     const seg = this.active, pos = seg.size;
-    const writing = seg.file.writeAll(bufs, pos);
+    const chunked = runBytes >= 2 * FLUSH_AHEAD_BYTES && bufs.length > 1 && this.config.fsync.mode === 'always';
+    let first = bufs, rest: Buffer[] = [];
+    if (chunked) {
+      let n = 0, bytes = 0;
+      while (n < bufs.length && bytes < FLUSH_AHEAD_BYTES) bytes += bufs[n++]!.length;
+      first = bufs.slice(0, n); rest = bufs.slice(n);
+    }
+    const writing = seg.file.writeAll(first, pos);
     // Fill the tail pages while the write is in flight (it runs on libuv's thread pool). Readers
     // never see these bytes before seg.size covers them, which happens only after the write.
     seg.copyToPages(pos, bufs);
     try {
       await writing;
+      let at = pos;
+      for (const b of first) at += b.length;
+      let flushing: Promise<void> | null = null;
+      for (let i = 0; i < rest.length;) {
+        let n = i, bytes = 0;
+        while (n < rest.length && bytes < FLUSH_AHEAD_BYTES) bytes += rest[n++]!.length;
+        if (flushing !== null) await flushing;
+        flushing = seg.file.datasync();
+        flushing.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+        await seg.file.writeAll(i === 0 && n === rest.length ? rest : rest.slice(i, n), at);
+        at += bytes;
+        i = n;
+      }
+      if (flushing !== null) await flushing;
     } catch (err) {
       seg.dropPagesFrom(pos);
       // Best effort: cut partial bytes; positional writes would overwrite them anyway.
@@ -463,7 +496,7 @@ export class PartitionLog {
             if (fill > 0 && (fill + b.totalBytes > segmentBytesMax || now - seg.createdMs >= segmentMsMax)) {
               if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
               pendingFrom = pendingTo = b.pos;
-              if (runBytes > 0) { await this.writeRun(bufs, infos); bufs = []; infos = []; runBytes = 0; }
+              if (runBytes > 0) { await this.writeRun(bufs, infos, runBytes); bufs = []; infos = []; runBytes = 0; }
               await this.roll(true);
             }
           }
@@ -491,7 +524,7 @@ export class PartitionLog {
       }
     }
     if (failure === null && runBytes > 0) {
-      try { await this.writeRun(bufs, infos); } catch (err) { failure = err as Error; failedAt = items.length; }
+      try { await this.writeRun(bufs, infos, runBytes); } catch (err) { failure = err as Error; failedAt = items.length; }
     }
     if (failure !== null) {
       // Items whose bytes did not all reach the file fail, and so does everything after them; the

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile, unlink } from 'node:fs/promises';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartitionLog, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../../src/journal/partition-log.js';
+import { PartitionLog, DEFAULT_JOURNAL_CONFIG, FLUSH_AHEAD_BYTES, type JournalConfig, type JournalFile } from '../../src/journal/partition-log.js';
 import { FullDiskFileLayer } from '../helpers/journal-fault-fs.js';
 import { makeBatch, splitBatches, batchIdentity, headerOf } from '../helpers/journal-batches.js';
 
@@ -80,6 +80,60 @@ t.test('a failed fdatasync fails the appends it covered and cuts them from the l
     t.equal((await log.append(again, { leaderEpoch: 1 })).baseOffset, 2, `${fsync.mode}: appends resume at the same offset`);
     await log.close();
   }
+});
+
+/** Counts fdatasync calls on journal files (to see a large group flushed ahead in chunks). */
+class CountingSyncs extends FullDiskFileLayer {
+  syncs = 0;
+  override async open(path: string, create: boolean): Promise<JournalFile> {
+    const f = await super.open(path, create);
+    return { ...f, datasync: () => { this.syncs++; return f.datasync(); } };
+  }
+}
+
+t.test('fsync always: a large group is flushed ahead in chunks, and a failure in any chunk or early flush fails the whole group', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'canopy-journal-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const fs = new CountingSyncs();
+  const config: JournalConfig = { ...CONFIG, segmentBytesMax: 64 * 1024 * 1024 };
+  const log = await PartitionLog.open(dir, config, { fs });
+  const groupBytes = 4 * FLUSH_AHEAD_BYTES;
+  const batchBytes = 512 * 1024;
+  const group = (seed: number): Buffer[] => Array.from({ length: groupBytes / batchBytes }, (_, i) => makeBatch({ records: 1, payloadBytes: batchBytes - 61, maxTimestamp: seed + i, seed: seed + i }));
+  const appendAll = (bs: Buffer[]) => Promise.allSettled(bs.map((b) => log.append(b, { leaderEpoch: 1 })));
+
+  const first = group(0);
+  const ids = first.map(batchIdentity);
+  const syncsBefore = fs.syncs;
+  const ok = await appendAll(first);
+  t.same(ok.map((r) => r.status), first.map(() => 'fulfilled'), 'one group of 16 MiB: every append resolves');
+  t.ok(fs.syncs - syncsBefore >= 3, `flushed ahead while writing (${fs.syncs - syncsBefore} fdatasyncs for one group)`);
+  t.same(await readIds(log), ids);
+
+  fs.bytesFree = FLUSH_AHEAD_BYTES + FLUSH_AHEAD_BYTES / 2; // the first chunk fits, the second is cut
+  const full = await appendAll(group(100));
+  t.same(full.map((r) => r.status), first.map(() => 'rejected'), 'ENOSPC in a later chunk fails the whole group');
+  t.match((full[0] as PromiseRejectedResult).reason, { code: 'STORAGE', message: /ENOSPC/ });
+  t.equal(log.logEndOffset, first.length, 'none of it is in the log');
+  t.same(await readIds(log), ids);
+
+  fs.bytesFree = Number.MAX_SAFE_INTEGER;
+  fs.failSync = true;
+  const unsynced = await appendAll(group(200));
+  t.same(unsynced.map((r) => r.status), first.map(() => 'rejected'), 'a failed fdatasync (the early one) fails the whole group');
+  t.match((unsynced[0] as PromiseRejectedResult).reason, { code: 'STORAGE', message: /EIO/ });
+  t.equal(log.logEndOffset, first.length);
+  fs.failSync = false;
+
+  const last = group(300);
+  const resumed = await Promise.all(last.map((b) => log.append(b, { leaderEpoch: 1 })));
+  t.same(resumed.map((r) => r.baseOffset), last.map((_, i) => first.length + i), 'appends resume at the same offsets');
+  const all = [...ids, ...last.map(batchIdentity)];
+  t.same(await readIds(log), all);
+  await log.close();
+  const again = await PartitionLog.open(dir, config);
+  t.same(await readIds(again), all, 'same log after reopen');
+  await again.close();
 });
 
 /** Mounts a 1 MiB tmpfs, or says why it cannot (not root, no mount permission in a container). */
