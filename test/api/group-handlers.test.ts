@@ -150,6 +150,15 @@ t.test('a JoinGroup parked in a rebalance is answered at shutdown instead of hol
   // b's join waits for a to rejoin, which it never does (rebalance timeout 60 s).
   const b = await RawClient.connect(t, broker.port);
   const id = b.send(ApiKey.JoinGroup, 2, body(''));
+  // Stop only once b's join is parked (the group left Stable); a SIGTERM that wins the race with
+  // b's request would close b's connection before the broker read it, which is not this test.
+  let state = '';
+  for (let i = 0; i < 100 && state !== 'PreparingRebalance'; i++) {
+    const described = await a.request(ApiKey.DescribeGroups, 0, { groups: ['parked'], includeAuthorizedOperations: false });
+    state = described.groups[0].groupState;
+    if (state !== 'PreparingRebalance') await new Promise((r) => setTimeout(r, 50));
+  }
+  t.equal(state, 'PreparingRebalance', "b's join is parked in a rebalance");
   const stopping = broker.stop();
   const answer = await b.nextResponse(ApiKey.JoinGroup, 2);
   t.equal(answer.correlationId, id);
