@@ -16,7 +16,8 @@ import { CLEAN_SHUTDOWN_FILE, RECOVERY_POINT_FILE } from '../../src/journal/file
 import { makeBatch } from '../helpers/journal-batches.js';
 
 const ROUND_MS = 300;
-const ROUNDS = 5;
+/** Interleaved rounds per append row; CANOPY_BENCH_ROUNDS raises it on a busy machine (more samples, less noise). */
+const ROUNDS = Number(process.env['CANOPY_BENCH_ROUNDS'] ?? 5);
 const WARMUP_MS = 150;
 const FILE_BYTES_MAX = 256 * 1024 * 1024;
 const READ_LOG_BYTES = 128 * 1024 * 1024;
