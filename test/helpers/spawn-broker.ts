@@ -16,7 +16,7 @@
  * - t.teardown kills the process by PID (SIGKILL if still running) and removes the temp data dir
  *   it created (never a dataDir you passed in).
  * - `output()` returns everything the broker printed (JSON log lines), for assertions and
- *   failure messages; `kill(signal)` sends a signal by PID; `exited` resolves with the exit code.
+ *   failure messages; `kill(signal)` sends a signal by PID; `exited` resolves with the exit code once stdout and stderr are drained ('close', not 'exit').
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
@@ -101,7 +101,7 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
   });
   const pid = child.pid!;
   let out = '';
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const exited = new Promise<number | null>((res) => child.once('close', (code) => res(code)));
   t.teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       process.kill(pid, 'SIGKILL');
