@@ -40,7 +40,7 @@ export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
   { name: 'retention.bytes', type: 'long', defaultValue: '-1', validate: longAtLeast(-1), doc: 'Delete oldest segments past this partition size; -1 is unlimited.' },
   { name: 'segment.bytes', type: 'int', defaultValue: '1073741824', validate: longAtLeast(14), doc: 'Roll a new segment file at this size.' },
   { name: 'segment.ms', type: 'long', defaultValue: '604800000', validate: longAtLeast(1), doc: 'Roll a new segment after this age.' },
-  { name: 'cleanup.policy', type: 'list', defaultValue: 'delete', validate: cleanupPolicy, doc: 'delete (retention) or compact (compaction is not implemented yet; stored and reported).' },
+  { name: 'cleanup.policy', type: 'list', defaultValue: 'delete', validate: cleanupPolicy, doc: 'delete (retention). compact is refused for new values: compaction is not implemented.' },
   { name: 'message.timestamp.type', type: 'string', defaultValue: 'CreateTime', validate: oneOf(['CreateTime', 'LogAppendTime']), doc: 'LogAppendTime makes the broker stamp batches on append.' },
   { name: 'max.message.bytes', type: 'int', defaultValue: '1048588', validate: longAtLeast(0), doc: 'Largest RecordBatch accepted for this topic.' },
   { name: 'min.insync.replicas', type: 'int', defaultValue: '1', validate: longAtLeast(1), doc: 'Replicas that must have a batch for acks=all (single node: always met).' },

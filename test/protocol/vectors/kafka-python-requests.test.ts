@@ -2,15 +2,16 @@
 // every request version of the group/admin/SASL APIs it implements, built with its own Request
 // classes the way its consumer/admin code builds them. Each is read by the generated codec at that
 // version: every byte must be consumed, the values must be the ones kafka-python was given, and
-// re-encoding must reproduce kafka-python's bytes. Skipped when python3-kafka is not installed.
+// re-encoding must reproduce kafka-python's bytes. Skipped when python3-kafka is not installed (a
+// failure under CI=true); a script that fails with the package present is a failure, never a skip.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { Reader } from '../../../src/protocol/primitives/reader.js';
 import { Writer } from '../../../src/protocol/primitives/writer.js';
 import { apiSpecs } from '../../../src/protocol/generated/index.js';
 import { plain } from '../../helpers/protocol-vector.js';
+import { DEBIAN_PYTHON, haveClient } from '../../helpers/debian-client.js';
 
-const PYTHON = '/usr/bin/python3';
 const PYTHON_TIMEOUT_MS = 60_000;
 
 const SCRIPT = String.raw`
@@ -138,10 +139,13 @@ function expectedFor(name: string, version: number, hexBytes: string): Record<st
 
 interface PyRequest { name: string; version: number; apiKey: number; hex: string }
 
-const py = spawnSync(PYTHON, ['-c', SCRIPT], { encoding: 'utf8', timeout: PYTHON_TIMEOUT_MS });
-const available = py.status === 0;
-
-t.test('kafka-python 2.0.2 request bytes', { skip: available ? false : `kafka-python not available: ${py.stderr || py.error}` }, async (t) => {
+t.test('kafka-python 2.0.2 request bytes', async (t) => {
+  if (!haveClient(t, 'python3-kafka')) return;
+  const py = spawnSync(DEBIAN_PYTHON, ['-c', SCRIPT], { encoding: 'utf8', timeout: PYTHON_TIMEOUT_MS });
+  if (py.status !== 0) {
+    t.fail(`kafka-python's script failed (status ${py.status}): ${py.stderr || String(py.error)}`);
+    return;
+  }
   const requests = JSON.parse(py.stdout) as PyRequest[];
   t.ok(requests.length >= 40, `${requests.length} requests from kafka-python`);
   for (const q of requests) {
