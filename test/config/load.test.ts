@@ -77,3 +77,19 @@ t.test('errors name the field and the source', async (t) => {
 t.test('every field has a doc line and a flag or is file-only', async (t) => {
   for (const f of CONFIG_FIELDS) t.ok(f.doc.length > 10, `${f.key} documented`);
 });
+
+t.test('limits.connectionsPerAddressMax: file < CANOPY_CONNECTIONS_PER_ADDRESS_MAX < flag; relations checked', async (t) => {
+  const path = file('per-address.yaml', 'limits:\n  connectionsPerAddressMax: 10\n  frameBytesMax: 2000000\n');
+  t.equal(loadConfig({ argv: ['--config', path], env: {} }).config.limits.connectionsPerAddressMax, 10);
+  const fromEnv = loadConfig({ argv: ['--config', path], env: { CANOPY_CONNECTIONS_PER_ADDRESS_MAX: '20' } }).config.limits;
+  t.equal(fromEnv.connectionsPerAddressMax, 20);
+  t.equal(fromEnv.frameBytesMax, 2000000, 'the variable sets one bound and keeps the file\'s others');
+  t.equal(loadConfig({ argv: ['--config', path, '--connections-per-address-max', '30'], env: { CANOPY_CONNECTIONS_PER_ADDRESS_MAX: '20' } }).config.limits.connectionsPerAddressMax, 30);
+  throwsWith(t, () => loadConfig({ argv: ['--connections-per-address-max', '0'], env: {} }),
+    (e) => e instanceof ConfigError && /limits\.connectionsPerAddressMax \(flag --connections-per-address-max\): 0 is outside/.test(e.message));
+  throwsWith(t, () => loadConfig({ argv: ['--connections-per-address-max', '5000'], env: {} }),
+    (e) => e instanceof ConfigError && /connectionsPerAddressMax must not exceed limits.connectionsMax/.test(e.message));
+  const small = file('small-pool.yaml', 'limits:\n  requestBytesBufferedMax: 1000\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', small], env: {} }),
+    (e) => e instanceof ConfigError && /requestBytesBufferedMax must be at least limits.frameBytesMax/.test(e.message));
+});

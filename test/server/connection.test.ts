@@ -3,6 +3,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { pino } from 'pino';
 import { Connection, type DispatchOutcome, type FrameDispatcher } from '../../src/server/connection.js';
+import { RequestMemoryPool } from '../../src/server/request-memory-pool.js';
 
 /** A dispatcher whose answers the test releases by hand, in any order. */
 class HeldDispatcher implements FrameDispatcher {
@@ -36,7 +37,7 @@ function respond(tag: number): DispatchOutcome {
 async function setup(t: { teardown(fn: () => unknown): void }, limits: { inflightMax: number; inflightBytesMax: number }) {
   const dispatcher = new HeldDispatcher();
   const server = createServer((socket) => {
-    new Connection(socket, { frameBytesMax: 1 << 20, idleMsMax: 60_000, dispatcher, logger: pino({ level: 'silent' }), ...limits });
+    new Connection(socket, { frameBytesMax: 1 << 20, idleMsMax: 60_000, frameReceiveMsMax: 60_000, pool: new RequestMemoryPool(1 << 30), dispatcher, logger: pino({ level: 'silent' }), ...limits });
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
