@@ -10,7 +10,7 @@ import { ConfigError } from './errors.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'limit' | 'string-or-null';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -29,6 +29,7 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'listen', type: 'hostport', flag: '--listen', env: 'CANOPY_LISTEN', doc: 'Kafka listener HOST:PORT (port 0 picks a free one). Default 127.0.0.1:9092.' },
   { key: 'dataDir', type: 'string', flag: '--data-dir', env: 'CANOPY_DATA_DIR', doc: 'Where topics, partitions and node state live. Default ./data.' },
   { key: 'adminListen', type: 'hostport-or-null', flag: '--admin-listen', env: 'CANOPY_ADMIN_LISTEN', doc: 'Admin HTTP listener HOST:PORT (/healthz, /readyz, /metrics, /v1 JSON API, /openapi.json); "off" disables it. Default 127.0.0.1:9644.' },
+  { key: 'adminAllowedHosts', type: 'string-list', flag: '--admin-allowed-hosts', env: 'CANOPY_ADMIN_ALLOWED_HOSTS', doc: 'Comma-separated Host names ("name" or "name:port") the admin API answers besides its listener\'s own addresses (and localhost on loopback); other Host headers get 403. Default none.' },
   { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0.' },
@@ -150,6 +151,15 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       if (typeof value !== 'string' || value === '') throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;
       return;
+    case 'string-list': {
+      const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+      if (items === null || items.some((i) => typeof i !== 'string')) throw fieldError(field, source, `expected a list of names (comma-separated in a flag or variable), got ${JSON.stringify(value)}`);
+      const names = (items as string[]).map((i) => i.trim()).filter((i) => i !== '');
+      const bad = names.find((n) => !/^[A-Za-z0-9.\-_\[\]:]+$/.test(n));
+      if (bad !== undefined) throw fieldError(field, source, `${JSON.stringify(bad)} is not a host name or name:port`);
+      target[field.key] = names;
+      return;
+    }
     case 'string-or-null':
       if (value !== null && (typeof value !== 'string' || value === '')) throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;

@@ -93,3 +93,12 @@ t.test('limits.connectionsPerAddressMax: file < CANOPY_CONNECTIONS_PER_ADDRESS_M
   throwsWith(t, () => loadConfig({ argv: ['--config', small], env: {} }),
     (e) => e instanceof ConfigError && /requestBytesBufferedMax must be at least limits.frameBytesMax/.test(e.message));
 });
+
+t.test('adminAllowedHosts: a list in the file, comma-separated in CANOPY_ADMIN_ALLOWED_HOSTS; bad names named', async (t) => {
+  t.same(loadConfig({ argv: [], env: {} }).config.adminAllowedHosts, []);
+  const path = file('hosts.yaml', 'adminAllowedHosts:\n  - canopy\n  - metrics.example:8080\n');
+  t.same(loadConfig({ argv: ['--config', path], env: {} }).config.adminAllowedHosts, ['canopy', 'metrics.example:8080']);
+  t.same(loadConfig({ argv: ['--config', path], env: { CANOPY_ADMIN_ALLOWED_HOSTS: ' a.example , b.example:1 ' } }).config.adminAllowedHosts, ['a.example', 'b.example:1']);
+  throwsWith(t, () => loadConfig({ argv: ['--admin-allowed-hosts', 'ok.example,http://x/'], env: {} }),
+    (e) => e instanceof ConfigError && /adminAllowedHosts \(flag --admin-allowed-hosts\): "http:\/\/x\/" is not a host name/.test(e.message));
+});
