@@ -85,7 +85,6 @@ export function checkLimitRelations(limits: Limits): string[] {
   if (limits.inflightRequestBytesPerConnectionMax < limits.frameBytesMax) problems.push('limits.inflightRequestBytesPerConnectionMax must be at least limits.frameBytesMax');
   // One maximal frame must fit in the node-wide budget, or it could never be received.
   if (limits.requestBytesBufferedMax < limits.frameBytesMax) problems.push('limits.requestBytesBufferedMax must be at least limits.frameBytesMax');
-  if (limits.connectionsPerAddressMax > limits.connectionsMax) problems.push('limits.connectionsPerAddressMax must not exceed limits.connectionsMax');
   if (limits.frameReceiveMsMax < 1) problems.push('limits.frameReceiveMsMax must be at least 1');
   if (limits.partitionsPerTopicMax > limits.partitionsMax) problems.push('limits.partitionsPerTopicMax must not exceed limits.partitionsMax');
   if (limits.topicNameBytesMax > 249) problems.push('limits.topicNameBytesMax must be at most 249 (file name length)');
