@@ -136,7 +136,11 @@ export class Connection implements ConnectionInfo {
   }
 
   #full(): boolean {
-    return this.#queue.length >= this.#inflightMax || this.#inflightBytes >= this.#inflightBytesMax || this.#socket.writableNeedDrain;
+    return this.#inflightFull() || this.#socket.writableNeedDrain;
+  }
+
+  #inflightFull(): boolean {
+    return this.#queue.length >= this.#inflightMax || this.#inflightBytes >= this.#inflightBytesMax;
   }
 
   #pumpFrames(): void {
@@ -206,9 +210,10 @@ export class Connection implements ConnectionInfo {
 
   #frameLate(): void {
     this.#frameDeadline = null;
-    // Paused by us (in-flight bounds or the memory pool): the client is not the one holding the
-    // frame back, so it gets another period once we read again.
-    if (this.#socket.isPaused() && !this.#draining) {
+    // Not read because of our bounds (in-flight requests, the memory pool): the client is not the
+    // one holding the frame back, so it gets another period. A client that does not read its
+    // responses (writableNeedDrain) gets none: it would hold its reservation forever.
+    if ((this.#inflightFull() || this.#waitingForPool) && !this.#draining) {
       this.#frameDeadline = setTimeout(() => this.#frameLate(), this.#frameReceiveMsMax);
       return;
     }
