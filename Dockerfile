@@ -1,10 +1,14 @@
 # syntax=docker/dockerfile:1
 # Canopy broker image: multi-stage build (TypeScript compiled with dev dependencies), runtime with
 # production dependencies and dist/ only, running as the unprivileged `node` user with its data on
-# the /data volume. Ports: 9092 Kafka, 9644 admin HTTP (health, readiness, /metrics, /v1 JSON).
+# the /data volume. Ports: 9092 Kafka; 9644 admin HTTP (health, readiness, /metrics, /v1 JSON),
+# bound to the container's loopback: the admin API has no authentication yet, so reaching it from
+# outside the container is an explicit opt-in (CANOPY_ADMIN_LISTEN=0.0.0.0:9644, published on the
+# host's loopback):
 #
 #   docker build -t canopy .
-#   docker run -p 9092:9092 -p 9644:9644 -v canopy-data:/data canopy
+#   docker run -p 9092:9092 -v canopy-data:/data canopy
+#   docker run -p 9092:9092 -e CANOPY_ADMIN_LISTEN=0.0.0.0:9644 -p 127.0.0.1:9644:9644 -v canopy-data:/data canopy
 #   docker run --rm --network host canopy topics list          # the CLI, same entry point
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -24,7 +28,7 @@ RUN npm run build \
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     CANOPY_LISTEN=0.0.0.0:9092 \
-    CANOPY_ADMIN_LISTEN=0.0.0.0:9644 \
+    CANOPY_ADMIN_LISTEN=127.0.0.1:9644 \
     CANOPY_DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
@@ -34,7 +38,7 @@ COPY bin ./bin
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-EXPOSE 9092 9644
+EXPOSE 9092
 # Ready = journal recovered and the Kafka listener accepting (GET /readyz answers 200).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:9644/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

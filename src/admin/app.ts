@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { AdminError, adminErrors, errorBody, type AdminErrorCode } from './errors.js';
 import type { AdminViews } from './views.js';
+import type { HostCheck } from './allowed-hosts.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { clusterRoutes } from './routes/cluster.js';
@@ -22,6 +23,8 @@ export interface AdminAppOptions {
   readonly registry: Registry;
   /** Broker logger (child `admin` is used); absent = fastify logging off (tests). */
   readonly logger?: Logger;
+  /** Requests whose Host header it refuses get 403 CANOPY_ERR_HOST_NOT_ALLOWED; absent = no check (inject tests). */
+  readonly hostCheck?: HostCheck;
 }
 
 /**
@@ -60,6 +63,15 @@ export async function buildAdminApp(options: AdminAppOptions): Promise<FastifyIn
     if (code === 'CANOPY_ERR_INTERNAL') request.log.error({ err: error }, 'admin request failed');
     return reply.code(adminErrors[code].status).send(errorBody(code, code === 'CANOPY_ERR_INTERNAL' ? 'internal error' : error.message));
   });
+  const hostCheck = options.hostCheck;
+  if (hostCheck !== undefined) {
+    // First hook, so a refused request reaches no route (a DNS-rebinding page must not DELETE).
+    app.addHook('onRequest', async (request, reply) => {
+      if (hostCheck(request.headers.host)) return;
+      return reply.code(403).send(errorBody('CANOPY_ERR_HOST_NOT_ALLOWED',
+        `Host ${JSON.stringify(request.headers.host ?? null)} is not an address of this admin listener; add the name to adminAllowedHosts (CANOPY_ADMIN_ALLOWED_HOSTS) to allow it`));
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody('CANOPY_ERR_ROUTE_NOT_FOUND', `no route ${request.method} ${request.url}`));
   });

@@ -9,6 +9,7 @@ export const adminErrors = {
   CANOPY_ERR_TOPIC_NOT_FOUND: { status: 404, meaning: 'The topic does not exist.' },
   CANOPY_ERR_TOPIC_EXISTS: { status: 409, meaning: 'A topic with that name already exists.' },
   CANOPY_ERR_TOPIC_INVALID: { status: 400, meaning: 'The broker refused the topic name, partition count or a config value.' },
+  CANOPY_ERR_HOST_NOT_ALLOWED: { status: 403, meaning: 'The Host header is not an address of the admin listener nor a name in `adminAllowedHosts` (a guard against DNS rebinding).' },
   CANOPY_ERR_GROUP_NOT_FOUND: { status: 404, meaning: 'The consumer group does not exist.' },
   CANOPY_ERR_GROUP_NOT_EMPTY: { status: 409, meaning: 'The group has active members; stop its consumers first.' },
   CANOPY_ERR_GROUPS_UNAVAILABLE: { status: 503, meaning: 'The group coordinator is not running on this node.' },

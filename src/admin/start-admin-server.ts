@@ -5,6 +5,7 @@ import type { HostPort } from '../config/defaults.js';
 import { GroupsService } from '../groups/service.js';
 import type { Metrics } from '../metrics/registry.js';
 import { buildAdminApp } from './app.js';
+import { createHostCheck, type HostCheck } from './allowed-hosts.js';
 import { createBrokerViews } from './broker-views.js';
 import { AdminError } from './errors.js';
 import { createGroupsView } from './group-views.js';
@@ -26,6 +27,8 @@ export interface AdminServerOptions {
   readonly startedAtMs: number;
   readonly readiness: () => ReadinessReport;
   readonly logger: Logger;
+  /** Host names answered besides the listener's own addresses (config `adminAllowedHosts`). */
+  readonly allowedHosts: readonly string[];
 }
 
 const notYet = (): never => {
@@ -53,7 +56,11 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       return attached === undefined ? notYet() : attached.groups;
     },
   };
-  const app = await buildAdminApp({ views, version: options.version, registry: options.metrics.registry, logger: options.logger });
+  // The check needs the bound port; nothing is answered before listen() resolves and sets it.
+  let hostCheck: HostCheck = () => false;
+  const app = await buildAdminApp({
+    views, version: options.version, registry: options.metrics.registry, logger: options.logger, hostCheck: (host) => hostCheck(host),
+  });
   try {
     await app.listen({ host: options.listen.host, port: options.listen.port });
   } catch (err) {
@@ -63,6 +70,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   }
   const bound = app.server.address();
   const port = bound !== null && typeof bound === 'object' ? bound.port : options.listen.port;
+  hostCheck = createHostCheck({ host: options.listen.host, port }, options.allowedHosts);
   return {
     address: { host: options.listen.host, port },
     app,

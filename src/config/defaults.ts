@@ -17,6 +17,8 @@ export interface BrokerConfig {
   advertisedListener: HostPort | null;
   /** Admin HTTP listener (served by admin/): health, readiness, /metrics, /v1 JSON; null disables it. */
   adminListen: HostPort | null;
+  /** Host header names the admin API answers besides its listener's addresses ("name" or "name:port"). */
+  adminAllowedHosts: string[];
   /** Export process and Node.js runtime metrics (CPU, memory, file descriptors, GC, heap) on /metrics. */
   processMetrics: boolean;
   dataDir: string;
@@ -53,6 +55,7 @@ export function defaultConfig(): BrokerConfig {
     listen: { ...DEFAULT_LISTEN },
     advertisedListener: null,
     adminListen: { ...DEFAULT_ADMIN_LISTEN },
+    adminAllowedHosts: [],
     processMetrics: true,
     dataDir: './data',
     clusterId: null,

@@ -15,6 +15,16 @@ export interface Limits {
   inflightRequestBytesPerConnectionMax: number;
   /** Open client connections; further connections are closed at accept with a log line. */
   connectionsMax: number;
+  /** Open client connections from one IP address (Kafka's max.connections.per.ip), well below
+   *  connectionsMax so one host cannot take every slot and lock the others out. */
+  connectionsPerAddressMax: number;
+  /** Bytes of request frames held in memory on the whole node, being received or awaiting their
+   *  response (Kafka's queued.max.request.bytes). A frame's size is reserved when its header
+   *  arrives; a connection whose frame does not fit stops being read until bytes are released. */
+  requestBytesBufferedMax: number;
+  /** A request frame must be received whole within this many ms of its first byte, however slowly
+   *  its bytes trickle in (a trickle would otherwise keep the idle timeout from ever firing). */
+  frameReceiveMsMax: number;
   /** Largest RecordBatch accepted by Produce (Kafka's message.max.bytes default), unless a topic's
    *  max.message.bytes says otherwise. Bigger batches get MESSAGE_TOO_LARGE. */
   batchBytesMax: number;
@@ -49,6 +59,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   inflightRequestsPerConnectionMax: 64,
   inflightRequestBytesPerConnectionMax: 256 * 1024 * 1024,
   connectionsMax: 4096,
+  connectionsPerAddressMax: 1024,
+  requestBytesBufferedMax: 256 * 1024 * 1024,
+  frameReceiveMsMax: 30_000,
   batchBytesMax: 1048588,
   cacheBytesMax: 256 * 1024 * 1024,
   fetchWaitMsMax: 60_000,
@@ -70,6 +83,9 @@ export function checkLimitRelations(limits: Limits): string[] {
   if (limits.frameBytesMax < limits.batchBytesMax + 1024) problems.push('limits.frameBytesMax must exceed limits.batchBytesMax by at least 1024');
   // One maximal request must fit, or a connection could never make progress.
   if (limits.inflightRequestBytesPerConnectionMax < limits.frameBytesMax) problems.push('limits.inflightRequestBytesPerConnectionMax must be at least limits.frameBytesMax');
+  // One maximal frame must fit in the node-wide budget, or it could never be received.
+  if (limits.requestBytesBufferedMax < limits.frameBytesMax) problems.push('limits.requestBytesBufferedMax must be at least limits.frameBytesMax');
+  if (limits.frameReceiveMsMax < 1) problems.push('limits.frameReceiveMsMax must be at least 1');
   if (limits.partitionsPerTopicMax > limits.partitionsMax) problems.push('limits.partitionsPerTopicMax must not exceed limits.partitionsMax');
   if (limits.topicNameBytesMax > 249) problems.push('limits.topicNameBytesMax must be at most 249 (file name length)');
   return problems;

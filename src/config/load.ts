@@ -10,11 +10,13 @@ import { ConfigError } from './errors.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'string-or-null';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
   type: FieldType;
+  /** For type 'limit': the one bound (under `limits` in the file) this flag and variable set. */
+  limit?: keyof Limits;
   flag: string;
   env: string;
   min?: number;
@@ -27,6 +29,7 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'listen', type: 'hostport', flag: '--listen', env: 'CANOPY_LISTEN', doc: 'Kafka listener HOST:PORT (port 0 picks a free one). Default 127.0.0.1:9092.' },
   { key: 'dataDir', type: 'string', flag: '--data-dir', env: 'CANOPY_DATA_DIR', doc: 'Where topics, partitions and node state live. Default ./data.' },
   { key: 'adminListen', type: 'hostport-or-null', flag: '--admin-listen', env: 'CANOPY_ADMIN_LISTEN', doc: 'Admin HTTP listener HOST:PORT (/healthz, /readyz, /metrics, /v1 JSON API, /openapi.json); "off" disables it. Default 127.0.0.1:9644.' },
+  { key: 'adminAllowedHosts', type: 'string-list', flag: '--admin-allowed-hosts', env: 'CANOPY_ADMIN_ALLOWED_HOSTS', doc: 'Comma-separated Host names ("name" or "name:port") the admin API answers besides its listener\'s own addresses (and localhost on loopback); other Host headers get 403. Default none.' },
   { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0.' },
@@ -40,7 +43,8 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
   { key: 'retentionCheckIntervalMs', type: 'int', flag: '--retention-check-interval-ms', env: 'CANOPY_RETENTION_CHECK_INTERVAL_MS', min: 0, max: 2147483647, doc: 'How often segments past each topic\'s retention.bytes/retention.ms are deleted; 0 disables it. Default 300000.' },
   { key: 'topicDefaults', type: 'string-map', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
-  { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only).' },
+  { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only, except the limits below).' },
+  { key: 'limits', limit: 'connectionsPerAddressMax', type: 'limit', flag: '--connections-per-address-max', env: 'CANOPY_CONNECTIONS_PER_ADDRESS_MAX', min: 1, max: 2147483647, doc: `Open Kafka connections from one client IP address; more are closed at accept. Default ${DEFAULT_LIMITS.connectionsPerAddressMax}.` },
 ];
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -116,7 +120,7 @@ function applyFile(config: BrokerConfig, path: string): void {
   }
   if (doc === null || doc === undefined) return; // an empty file sets nothing
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError('CANOPY_ERR_CONFIG_FILE', `config file ${path} must hold a mapping of keys to values`);
-  const byKey = new Map(CONFIG_FIELDS.map((f) => [f.key as string, f]));
+  const byKey = new Map(CONFIG_FIELDS.filter((f) => f.type !== 'limit').map((f) => [f.key as string, f]));
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     const field = byKey.get(key);
     if (!field) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "${key}" in ${path} (known: ${[...byKey.keys()].join(', ')})`);
@@ -125,7 +129,12 @@ function applyFile(config: BrokerConfig, path: string): void {
 }
 
 function fieldError(field: FieldDef, source: string, problem: string): ConfigError {
-  return new ConfigError('CANOPY_ERR_CONFIG_FIELD', `${field.key} (${source}): ${problem}`);
+  return new ConfigError('CANOPY_ERR_CONFIG_FIELD', `${fieldName(field)} (${source}): ${problem}`);
+}
+
+/** The name a reader looks for: the file key, or `limits.<name>` for one bound. */
+export function fieldName(field: FieldDef): string {
+  return field.limit === undefined ? field.key : `${field.key}.${field.limit}`;
 }
 
 /** `value` is a string from env/flags, or any JSON/YAML value from the file. */
@@ -142,9 +151,21 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       if (typeof value !== 'string' || value === '') throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;
       return;
+    case 'string-list': {
+      const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+      if (items === null || items.some((i) => typeof i !== 'string')) throw fieldError(field, source, `expected a list of names (comma-separated in a flag or variable), got ${JSON.stringify(value)}`);
+      const names = (items as string[]).map((i) => i.trim()).filter((i) => i !== '');
+      const bad = names.find((n) => !/^[A-Za-z0-9.\-_\[\]:]+$/.test(n));
+      if (bad !== undefined) throw fieldError(field, source, `${JSON.stringify(bad)} is not a host name or name:port`);
+      target[field.key] = names;
+      return;
+    }
     case 'string-or-null':
       if (value !== null && (typeof value !== 'string' || value === '')) throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;
+      return;
+    case 'limit':
+      config.limits = { ...config.limits, [field.limit!]: parseInteger(value, field.min ?? 0, field.max ?? Number.MAX_SAFE_INTEGER, (p) => fieldError(field, source, p)) };
       return;
     case 'int':
       target[field.key] = parseInteger(value, field.min ?? 0, field.max ?? Number.MAX_SAFE_INTEGER, (p) => fieldError(field, source, p));

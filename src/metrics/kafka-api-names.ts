@@ -1,7 +1,8 @@
 /**
  * Kafka API key → name, for the `api` label of request metrics. Names are the public protocol's
- * message names without the Request/Response suffix. A key missing here is labelled `api_<key>`
- * so an unexpected request still shows up instead of being folded into another series.
+ * message names without the Request/Response suffix. A key missing here is labelled `unknown`:
+ * label values must come from a closed set, or a client sending random API keys would create a
+ * series per key (unbounded memory in the broker and in Prometheus).
  */
 const apiNames: ReadonlyMap<number, string> = new Map([
   [0, 'Produce'], [1, 'Fetch'], [2, 'ListOffsets'], [3, 'Metadata'], [8, 'OffsetCommit'],
@@ -17,6 +18,9 @@ const apiNames: ReadonlyMap<number, string> = new Map([
   [61, 'DescribeProducers'], [68, 'ConsumerGroupHeartbeat'], [69, 'ConsumerGroupDescribe'],
 ]);
 
+/** The `api` label of a key that has no name here. */
+export const UNKNOWN_API = 'unknown';
+
 export function kafkaApiName(apiKey: number): string {
-  return apiNames.get(apiKey) ?? `api_${apiKey}`;
+  return apiNames.get(apiKey) ?? UNKNOWN_API;
 }

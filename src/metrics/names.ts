@@ -23,7 +23,7 @@ function spec(name: string, type: MetricType, labels: readonly string[], help: s
 
 export const metricSpecs = {
   apiRequests: spec('canopy_api_requests_total', 'counter', ['api', 'version', 'outcome'],
-    'Kafka API requests handled, by API name, request version and outcome (ok; error: the connection was closed over it; unsupported: an API or version the broker does not serve).'),
+    'Kafka API requests handled, by API name (unknown: a key with no name), request version (unsupported: an API or version the broker does not serve) and outcome (ok; error: the connection was closed over it; unsupported).'),
   apiRequestDuration: spec('canopy_api_request_duration_seconds', 'histogram', ['api', 'outcome'],
     'Time from a Kafka request being decoded to its response being queued, by API and outcome.'),
   topicBytesIn: spec('canopy_topic_bytes_in_total', 'counter', ['topic'],

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { FrameDecoder } from './frame-decoder.js';
+import type { RequestMemoryPool } from './request-memory-pool.js';
 
 /**
  * What the connection asks of the layer above for each frame. `dispatch` is called synchronously
@@ -33,6 +34,10 @@ interface Slot {
  * leave strictly in order. At most `inflightMax` requests and `inflightBytesMax` request bytes are
  * outstanding (the byte bound may be passed by the one frame that crosses it); past either the
  * socket is paused (TCP backpressure) until responses leave.
+ * Each frame's size is reserved from the node-wide `pool` when its 4-byte header arrives; while
+ * the pool cannot take it the socket is paused too, and the reservation is released when the
+ * response leaves. A frame must be whole within `frameReceiveMsMax` of its first byte (however
+ * slowly its bytes trickle in), else the connection is closed and its reservation freed.
  * A framing error closes only this connection.
  */
 export class Connection implements ConnectionInfo {
@@ -45,13 +50,25 @@ export class Connection implements ConnectionInfo {
   readonly #inflightMax: number;
   readonly #inflightBytesMax: number;
   #inflightBytes = 0;
+  readonly #pool: RequestMemoryPool;
+  /** Bytes reserved from the pool for the frame at the head of the decoder; null: none yet. */
+  #headReservedBytes: number | null = null;
+  #waitingForPool = false;
+  readonly #frameReceiveMsMax: number;
+  #frameDeadline: NodeJS.Timeout | null = null;
+  /** Frames taken so far, to tell whether the deadline running is the current frame's. */
+  #framesTaken = 0;
+  #deadlineFrame = -1;
   readonly #abort = new AbortController();
   readonly #queue: Slot[] = [];
   #draining = false; // shutdown: accept no new frames
   #closed = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(socket: Socket, options: { frameBytesMax: number; inflightMax: number; inflightBytesMax: number; idleMsMax: number; dispatcher: FrameDispatcher; logger: Logger }) {
+  constructor(socket: Socket, options: {
+    frameBytesMax: number; inflightMax: number; inflightBytesMax: number; idleMsMax: number; frameReceiveMsMax: number;
+    pool: RequestMemoryPool; dispatcher: FrameDispatcher; logger: Logger;
+  }) {
     this.#socket = socket;
     this.clientHost = socket.remoteAddress ?? 'unknown';
     this.peer = `${this.clientHost}:${socket.remotePort ?? 0}`;
@@ -60,6 +77,8 @@ export class Connection implements ConnectionInfo {
     this.#logger = options.logger;
     this.#inflightMax = options.inflightMax;
     this.#inflightBytesMax = options.inflightBytesMax;
+    this.#pool = options.pool;
+    this.#frameReceiveMsMax = options.frameReceiveMsMax;
     socket.setNoDelay(true);
     socket.setTimeout(options.idleMsMax, () => {
       if (this.#queue.length === 0) this.close(`idle for ${options.idleMsMax} ms`);
@@ -108,23 +127,47 @@ export class Connection implements ConnectionInfo {
     this.#closed = true;
     this.#abort.abort();
     this.#queue.length = 0;
+    this.#pool.cancel(this.#poolReleased);
+    this.#pool.release(this.#inflightBytes + (this.#headReservedBytes ?? 0));
     this.#inflightBytes = 0;
+    this.#headReservedBytes = null;
+    this.#clearFrameDeadline();
     for (const w of this.#idleWaiters.splice(0)) w();
   }
 
   #full(): boolean {
-    return this.#queue.length >= this.#inflightMax || this.#inflightBytes >= this.#inflightBytesMax || this.#socket.writableNeedDrain;
+    return this.#inflightFull() || this.#socket.writableNeedDrain;
+  }
+
+  #inflightFull(): boolean {
+    return this.#queue.length >= this.#inflightMax || this.#inflightBytes >= this.#inflightBytesMax;
   }
 
   #pumpFrames(): void {
-    while (!this.#closed && !this.#draining && !this.#full()) {
+    while (!this.#closed && !this.#draining && !this.#waitingForPool && !this.#full()) {
+      if (this.#headReservedBytes === null) {
+        const head = this.#decoder.nextSize();
+        if (head.kind === 'need-more') break;
+        if (head.kind === 'error') {
+          this.close(head.reason);
+          return;
+        }
+        if (!this.#pool.tryReserve(head.bytes)) {
+          this.#waitingForPool = true;
+          this.#pool.whenReleased(this.#poolReleased);
+          break;
+        }
+        this.#headReservedBytes = head.bytes;
+      }
       const next = this.#decoder.next();
       if (next.kind === 'need-more') break;
       if (next.kind === 'error') {
         this.close(next.reason);
         return;
       }
-      const slot: Slot = { outcome: null, frameBytes: next.frame.length };
+      this.#framesTaken += 1;
+      const slot: Slot = { outcome: null, frameBytes: this.#headReservedBytes };
+      this.#headReservedBytes = null;
       this.#queue.push(slot);
       this.#inflightBytes += slot.frameBytes;
       let promise: Promise<DispatchOutcome>;
@@ -142,9 +185,45 @@ export class Connection implements ConnectionInfo {
         },
       );
     }
-    const full = this.#full();
+    const full = this.#full() || this.#waitingForPool;
     if (full && !this.#socket.isPaused()) this.#socket.pause();
     else if (!full && !this.#draining && this.#socket.isPaused()) this.#socket.resume();
+    this.#watchFrameDeadline();
+  }
+
+  readonly #poolReleased = (): void => {
+    this.#waitingForPool = false;
+    this.#pumpFrames();
+  };
+
+  /** Starts the deadline when a frame's first bytes are here but not all of it; stops it when whole. */
+  #watchFrameDeadline(): void {
+    if (this.#closed || !this.#decoder.partial) {
+      this.#clearFrameDeadline();
+      return;
+    }
+    if (this.#frameDeadline !== null && this.#deadlineFrame === this.#framesTaken) return;
+    this.#clearFrameDeadline();
+    this.#deadlineFrame = this.#framesTaken;
+    this.#frameDeadline = setTimeout(() => this.#frameLate(), this.#frameReceiveMsMax);
+  }
+
+  #frameLate(): void {
+    this.#frameDeadline = null;
+    // Not read because of our bounds (in-flight requests, the memory pool): the client is not the
+    // one holding the frame back, so it gets another period. A client that does not read its
+    // responses (writableNeedDrain) gets none: it would hold its reservation forever.
+    if ((this.#inflightFull() || this.#waitingForPool) && !this.#draining) {
+      this.#frameDeadline = setTimeout(() => this.#frameLate(), this.#frameReceiveMsMax);
+      return;
+    }
+    this.close(`frame not complete within frameReceiveMsMax ${this.#frameReceiveMsMax} ms of its first byte (${this.#decoder.bufferedBytes} bytes received)`);
+  }
+
+  #clearFrameDeadline(): void {
+    if (this.#frameDeadline === null) return;
+    clearTimeout(this.#frameDeadline);
+    this.#frameDeadline = null;
   }
 
   #flushResponses(): void {
@@ -153,6 +232,7 @@ export class Connection implements ConnectionInfo {
     while (this.#queue.length > 0 && this.#queue[0]!.outcome !== null) {
       const slot = this.#queue.shift()!;
       this.#inflightBytes -= slot.frameBytes;
+      this.#pool.release(slot.frameBytes);
       const outcome = slot.outcome!;
       if (outcome.kind === 'close') {
         this.close(outcome.reason);

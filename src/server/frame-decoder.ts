@@ -9,6 +9,7 @@
 export const FRAME_SIZE_BYTES = 4;
 
 export type FrameResult = { kind: 'frame'; frame: Buffer } | { kind: 'need-more' } | { kind: 'error'; reason: string };
+export type FrameSizeResult = { kind: 'size'; bytes: number } | { kind: 'need-more' } | { kind: 'error'; reason: string };
 
 export class FrameDecoder {
   readonly #frameBytesMax: number;
@@ -29,15 +30,29 @@ export class FrameDecoder {
     this.#buffered += chunk.length;
   }
 
-  /** The next whole frame (without its size prefix), or need-more, or a framing error. */
-  next(): FrameResult {
+  /** The size of the next frame once its 4-byte prefix is here (checked), before its body is. */
+  nextSize(): FrameSizeResult {
     if (this.#buffered < FRAME_SIZE_BYTES) return { kind: 'need-more' };
     const size = this.#peekSize();
     if (size < 0) return { kind: 'error', reason: `negative frame size ${size}` };
     if (size > this.#frameBytesMax) return { kind: 'error', reason: `frame size ${size} exceeds frameBytesMax ${this.#frameBytesMax}` };
-    if (this.#buffered < FRAME_SIZE_BYTES + size) return { kind: 'need-more' };
+    return { kind: 'size', bytes: size };
+  }
+
+  /** True when bytes of a frame are buffered but not the whole frame yet. */
+  get partial(): boolean {
+    if (this.#buffered === 0) return false;
+    const head = this.nextSize();
+    return head.kind === 'need-more' || (head.kind === 'size' && this.#buffered < FRAME_SIZE_BYTES + head.bytes);
+  }
+
+  /** The next whole frame (without its size prefix), or need-more, or a framing error. */
+  next(): FrameResult {
+    const head = this.nextSize();
+    if (head.kind !== 'size') return head;
+    if (this.#buffered < FRAME_SIZE_BYTES + head.bytes) return { kind: 'need-more' };
     this.#take(FRAME_SIZE_BYTES);
-    return { kind: 'frame', frame: this.#take(size) };
+    return { kind: 'frame', frame: this.#take(head.bytes) };
   }
 
   #peekSize(): number {

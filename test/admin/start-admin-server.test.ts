@@ -9,7 +9,7 @@ t.test('before the broker is attached: alive, not ready, /v1 answers 503; after:
   t.teardown(() => metrics.stop());
   const checks = { journalRecovered: false, kafkaListening: false };
   const server = await startAdminServer({
-    metrics, listen: { host: '127.0.0.1', port: 0 }, version: '9.9.9', startedAtMs: Date.now(), logger: pino({ level: 'silent' }),
+    metrics, listen: { host: '127.0.0.1', port: 0 }, allowedHosts: [], version: '9.9.9', startedAtMs: Date.now(), logger: pino({ level: 'silent' }),
     readiness: () => ({ ready: checks.journalRecovered && checks.kafkaListening, checks: { ...checks } }),
   });
   t.teardown(() => server.close());
@@ -48,7 +48,7 @@ t.test('a taken admin port fails with a message naming the setting', async (t) =
   const metrics = createMetrics({ processMetrics: false });
   t.teardown(() => metrics.stop());
   const options = {
-    metrics, version: '0', startedAtMs: Date.now(), logger: pino({ level: 'silent' }),
+    metrics, allowedHosts: [], version: '0', startedAtMs: Date.now(), logger: pino({ level: 'silent' }),
     readiness: () => ({ ready: false, checks: {} }),
   };
   const first = await startAdminServer({ ...options, listen: { host: '127.0.0.1', port: 0 } });

@@ -77,3 +77,28 @@ t.test('errors name the field and the source', async (t) => {
 t.test('every field has a doc line and a flag or is file-only', async (t) => {
   for (const f of CONFIG_FIELDS) t.ok(f.doc.length > 10, `${f.key} documented`);
 });
+
+t.test('limits.connectionsPerAddressMax: file < CANOPY_CONNECTIONS_PER_ADDRESS_MAX < flag; relations checked', async (t) => {
+  const path = file('per-address.yaml', 'limits:\n  connectionsPerAddressMax: 10\n  frameBytesMax: 2000000\n');
+  t.equal(loadConfig({ argv: ['--config', path], env: {} }).config.limits.connectionsPerAddressMax, 10);
+  const fromEnv = loadConfig({ argv: ['--config', path], env: { CANOPY_CONNECTIONS_PER_ADDRESS_MAX: '20' } }).config.limits;
+  t.equal(fromEnv.connectionsPerAddressMax, 20);
+  t.equal(fromEnv.frameBytesMax, 2000000, 'the variable sets one bound and keeps the file\'s others');
+  t.equal(loadConfig({ argv: ['--config', path, '--connections-per-address-max', '30'], env: { CANOPY_CONNECTIONS_PER_ADDRESS_MAX: '20' } }).config.limits.connectionsPerAddressMax, 30);
+  throwsWith(t, () => loadConfig({ argv: ['--connections-per-address-max', '0'], env: {} }),
+    (e) => e instanceof ConfigError && /limits\.connectionsPerAddressMax \(flag --connections-per-address-max\): 0 is outside/.test(e.message));
+  const fewer = file('fewer.yaml', 'limits:\n  connectionsMax: 100\n');
+  t.equal(loadConfig({ argv: ['--config', fewer], env: {} }).config.limits.connectionsMax, 100, 'a config lowering connectionsMax alone still loads (the per-address bound is then moot)');
+  const small = file('small-pool.yaml', 'limits:\n  requestBytesBufferedMax: 1000\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', small], env: {} }),
+    (e) => e instanceof ConfigError && /requestBytesBufferedMax must be at least limits.frameBytesMax/.test(e.message));
+});
+
+t.test('adminAllowedHosts: a list in the file, comma-separated in CANOPY_ADMIN_ALLOWED_HOSTS; bad names named', async (t) => {
+  t.same(loadConfig({ argv: [], env: {} }).config.adminAllowedHosts, []);
+  const path = file('hosts.yaml', 'adminAllowedHosts:\n  - canopy\n  - metrics.example:8080\n');
+  t.same(loadConfig({ argv: ['--config', path], env: {} }).config.adminAllowedHosts, ['canopy', 'metrics.example:8080']);
+  t.same(loadConfig({ argv: ['--config', path], env: { CANOPY_ADMIN_ALLOWED_HOSTS: ' a.example , b.example:1 ' } }).config.adminAllowedHosts, ['a.example', 'b.example:1']);
+  throwsWith(t, () => loadConfig({ argv: ['--admin-allowed-hosts', 'ok.example,http://x/'], env: {} }),
+    (e) => e instanceof ConfigError && /adminAllowedHosts \(flag --admin-allowed-hosts\): "http:\/\/x\/" is not a host name/.test(e.message));
+});

@@ -3,17 +3,24 @@
  * that exist (and are not excluded by .dockerignore), builds the entry point npm start uses, runs
  * as non-root with a /data volume and a HEALTHCHECK on a real route, and its environment is
  * accepted by the config loader; the compose file mounts files that exist and its services point
- * at each other consistently.
+ * at each other consistently. The admin API (no authentication yet) stays on loopback in both
+ * unless explicitly opted in, and what scrapes or probes it sends a Host the broker answers.
  */
 import t from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
+import { createHostCheck } from '../../src/admin/allowed-hosts.js';
 import { startAdminNode } from '../helpers/admin-node.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+/** Compose's `${NAME:-default}` interpolation of one value, from `shell` (the user's environment). */
+function interpolate(value: unknown, shell: Record<string, string>): string {
+  return String(value).replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => shell[name] || fallback);
+}
 
 interface Instruction { op: string; args: string; stage: string }
 
@@ -77,16 +84,18 @@ t.test('non-root user, /data volume, documented ports, healthcheck on /readyz', 
   const user = runtime.find((i) => i.op === 'USER')?.args;
   t.ok(user !== undefined && user !== 'root' && user !== '0', `USER ${user}`);
   t.match(runtime.find((i) => i.op === 'VOLUME')?.args ?? '', /"\/data"/);
-  t.same(runtime.find((i) => i.op === 'EXPOSE')?.args.split(/\s+/), ['9092', '9644']);
+  t.same(runtime.find((i) => i.op === 'EXPOSE')?.args.split(/\s+/), ['9092'], 'only Kafka is exposed; the admin API is opt-in');
   const env = Object.fromEntries([...runtime.find((i) => i.op === 'ENV')!.args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
   const loaded = loadConfig({ argv: [], env });
   t.same(loaded.config.listen, { host: '0.0.0.0', port: 9092 }, 'CANOPY_LISTEN binds every interface in the container');
-  t.same(loaded.config.adminListen, { host: '0.0.0.0', port: 9644 });
+  t.same(loaded.config.adminListen, { host: '127.0.0.1', port: 9644 }, 'the admin API stays on the container\'s loopback by default');
+  t.same(loaded.config.adminAllowedHosts, []);
   t.equal(loaded.config.dataDir, '/data');
   const healthcheck = runtime.find((i) => i.op === 'HEALTHCHECK')!.args;
   const url = /http:\/\/127\.0\.0\.1:(\d+)(\/\w+)/.exec(healthcheck);
   t.ok(url, 'the healthcheck fetches a local URL');
   t.equal(Number(url![1]), loaded.config.adminListen!.port, 'on the admin port');
+  t.ok(createHostCheck(loaded.config.adminListen!, [])(`127.0.0.1:${url![1]}`), 'the broker answers the healthcheck\'s Host');
   const node = await startAdminNode(t);
   t.ok(node.app.hasRoute({ method: 'GET', url: url![2]! }), `${url![2]} is a route of the admin app`);
   t.equal(url![2], '/readyz');
@@ -104,18 +113,24 @@ t.test('the compose file references files that exist and services that agree', a
       else t.ok(Object.hasOwn(compose.volumes, source!), `${name}: named volume ${source} is declared`);
     }
   }
-  const canopyEnv = compose.services.canopy.environment;
-  const adminPort = Number(String(canopyEnv.CANOPY_ADMIN_LISTEN).split(':')[1]);
+  const envWith = (shell: Record<string, string>) => Object.fromEntries(Object.entries<unknown>(compose.services.canopy.environment).map(([k, v]) => [k, interpolate(v, shell)]));
+  const canopyEnv = envWith({});
+  const config = loadConfig({ argv: [], env: canopyEnv }).config;
+  t.same(config.adminListen, { host: '127.0.0.1', port: 9644 }, 'the admin API stays on the container\'s loopback by default');
+  t.same(loadConfig({ argv: [], env: envWith({ CANOPY_ADMIN_LISTEN: '0.0.0.0:9644' }) }).config.adminListen, { host: '0.0.0.0', port: 9644 }, 'CANOPY_ADMIN_LISTEN in the user\'s environment opts in');
+  const adminPort = config.adminListen!.port;
   const prometheusConfig = parseYaml(read('grafana/prometheus/prometheus.yml'));
-  t.same(prometheusConfig.scrape_configs[0].static_configs[0].targets, [`canopy:${adminPort}`], 'Prometheus scrapes the broker service on its admin port');
+  t.equal(compose.services.prometheus.network_mode, 'service:canopy', 'Prometheus shares the broker\'s network namespace (and loopback)');
+  t.same(prometheusConfig.scrape_configs[0].static_configs[0].targets, [`127.0.0.1:${adminPort}`], 'Prometheus scrapes the broker\'s loopback admin port');
+  t.ok(createHostCheck(config.adminListen!, config.adminAllowedHosts)(`127.0.0.1:${adminPort}`), 'the broker answers the Host Prometheus sends');
   t.equal(prometheusConfig.scrape_configs[0].metrics_path, '/metrics');
   const datasource = parseYaml(read('grafana/provisioning/datasources/prometheus.yaml')).datasources[0];
-  t.equal(datasource.url, 'http://prometheus:9090', 'Grafana reads the prometheus service');
-  t.ok(compose.services.prometheus.ports.includes('9090:9090'));
+  t.equal(datasource.url, 'http://canopy:9090', 'Grafana reads Prometheus in the canopy service\'s network namespace');
+  t.notOk(Object.hasOwn(compose.services.prometheus, 'ports'), 'a service in another\'s network namespace publishes no ports of its own');
   const provider = parseYaml(read('grafana/provisioning/dashboards/canopy.yaml')).providers[0];
   t.ok(compose.services.grafana.volumes.some((v: string) => v === `./grafana/dashboards:${provider.options.path}:ro`), 'dashboards are mounted where the provider reads them');
   const home = compose.services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH as string;
   t.ok(existsSync(join(root, 'grafana/dashboards', home.slice(provider.options.path.length + 1))), 'the home dashboard exists');
-  t.same(compose.services.canopy.ports, ['9092:9092', '9644:9644']);
+  t.same(compose.services.canopy.ports, ['9092:9092', '127.0.0.1:9644:9644', '127.0.0.1:9090:9090'], 'admin (opt-in) and Prometheus are published on the host\'s loopback only');
   t.same(loadConfig({ argv: [], env: canopyEnv }).config.advertisedListener, { host: '127.0.0.1', port: 9092 }, 'the compose environment is a valid broker config');
 });

@@ -25,7 +25,7 @@ t.test('the four dashboards exist, are well formed and use the provisioned data 
     t.ok(json.templating.list.some((v: { name: string; type: string; query: string }) => v.name === 'datasource' && v.type === 'datasource' && v.query === 'prometheus'), `${file} data source variable`);
   }
   const datasources = parseYaml(readFileSync(resolve(grafanaDir, 'provisioning/datasources/prometheus.yaml'), 'utf8'));
-  t.match(datasources, { apiVersion: 1, datasources: [{ type: 'prometheus', uid: 'canopy-prometheus', url: 'http://prometheus:9090' }] });
+  t.match(datasources, { apiVersion: 1, datasources: [{ type: 'prometheus', uid: 'canopy-prometheus', url: 'http://canopy:9090' }] });
   const providers = parseYaml(readFileSync(resolve(grafanaDir, 'provisioning/dashboards/canopy.yaml'), 'utf8'));
   t.match(providers, { apiVersion: 1, providers: [{ type: 'file', options: { path: '/var/lib/grafana/dashboards/canopy' } }] });
 });

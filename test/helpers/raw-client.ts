@@ -57,8 +57,9 @@ export class RawClient {
     socket.on('error', () => undefined);
   }
 
-  static async connect(t: Teardownable, port: number, host = '127.0.0.1'): Promise<RawClient> {
-    const socket = connect({ port, host });
+  /** `localAddress` picks the client's source address (127.0.0.2 is another loopback address). */
+  static async connect(t: Teardownable, port: number, host = '127.0.0.1', localAddress?: string): Promise<RawClient> {
+    const socket = connect({ port, host, ...(localAddress === undefined ? {} : { localAddress }) });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('error', reject);

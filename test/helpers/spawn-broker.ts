@@ -8,6 +8,7 @@
  *
  * - Runs `canopy start --listen 127.0.0.1:0 --data-dir <dir> --admin-listen 127.0.0.1:0` plus
  *   `args` (a later flag wins, e.g. `--admin-listen off`), with `env` added to the environment.
+ *   `limits` are written to a temp config file (`limits:` section) passed with `--config`.
  *   The CLI is the source through tsx (no build needed), or dist/ when it is newer than every
  *   src/ file (CI builds first; see cliCommand). `adminUrl` is the admin API's address, read from
  *   the ready line.
@@ -19,7 +20,7 @@
  *   failure messages; `kill(signal)` sends a signal by PID; `exited` resolves with the exit code once stdout and stderr are drained ('close', not 'exit').
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -62,6 +63,8 @@ export interface SpawnBrokerOptions {
   /** Extra CLI flags for `start`, e.g. ['--default-partitions', '3']. */
   args?: string[];
   env?: Record<string, string>;
+  /** Overrides of config/limits.ts, e.g. { frameReceiveMsMax: 2000 } (through a temp config file). */
+  limits?: Record<string, number>;
   /** Port to listen on; default 0 (a free port chosen by the OS). */
   port?: number;
   readyMsMax?: number;
@@ -93,7 +96,14 @@ interface Teardownable {
 export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions = {}): Promise<SpawnedBroker> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'canopy-broker-'));
-  const args = [...cliCommand(), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, '--admin-listen', '127.0.0.1:0', ...(options.args ?? [])];
+  const configArgs: string[] = [];
+  if (options.limits !== undefined) {
+    const configDir = mkdtempSync(join(tmpdir(), 'canopy-config-'));
+    t.teardown(() => rmSync(configDir, { recursive: true, force: true }));
+    writeFileSync(join(configDir, 'canopy.json'), JSON.stringify({ limits: options.limits }));
+    configArgs.push('--config', join(configDir, 'canopy.json'));
+  }
+  const args = [...cliCommand(), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, '--admin-listen', '127.0.0.1:0', ...configArgs, ...(options.args ?? [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },

@@ -3,6 +3,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { pino } from 'pino';
 import { Connection, type DispatchOutcome, type FrameDispatcher } from '../../src/server/connection.js';
+import { RequestMemoryPool } from '../../src/server/request-memory-pool.js';
 
 /** A dispatcher whose answers the test releases by hand, in any order. */
 class HeldDispatcher implements FrameDispatcher {
@@ -33,10 +34,10 @@ function respond(tag: number): DispatchOutcome {
   return { kind: 'respond', chunks: [b] };
 }
 
-async function setup(t: { teardown(fn: () => unknown): void }, limits: { inflightMax: number; inflightBytesMax: number }) {
+async function setup(t: { teardown(fn: () => unknown): void }, limits: { inflightMax: number; inflightBytesMax: number }, pool = new RequestMemoryPool(1 << 30)) {
   const dispatcher = new HeldDispatcher();
   const server = createServer((socket) => {
-    new Connection(socket, { frameBytesMax: 1 << 20, idleMsMax: 60_000, dispatcher, logger: pino({ level: 'silent' }), ...limits });
+    new Connection(socket, { frameBytesMax: 1 << 20, idleMsMax: 60_000, frameReceiveMsMax: 60_000, pool, dispatcher, logger: pino({ level: 'silent' }), ...limits });
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -105,6 +106,28 @@ t.test('request bytes in flight are bounded too', async (t) => {
   dispatcher.held[2]!.release(respond(3));
   await until(() => received.length === 3);
   t.same(received, [1, 2, 3]);
+});
+
+t.test('a frame that does not fit the node-wide pool waits for a response or a close to release bytes', async (t) => {
+  const pool = new RequestMemoryPool(1000);
+  const limits = { inflightMax: 100, inflightBytesMax: 1 << 20 };
+  const [a, b, c] = [await setup(t, limits, pool), await setup(t, limits, pool), await setup(t, limits, pool)];
+  a.client.write(frame(1, 600));
+  await a.dispatcher.waitFor(1);
+  b.client.write(frame(2, 600));
+  c.client.write(frame(3, 600));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.same([b.dispatcher.held.length, c.dispatcher.held.length], [0, 0], 'neither fits beside the first: not read');
+  t.equal(pool.reservedBytes, 600);
+  a.dispatcher.held[0]!.release(respond(1));
+  await until(() => b.dispatcher.held.length + c.dispatcher.held.length === 1);
+  t.equal(b.dispatcher.held.length + c.dispatcher.held.length, 1, 'the response released the bytes: one waiter is read');
+  const [holder, waiter] = b.dispatcher.held.length === 1 ? [b, c] : [c, b];
+  holder.client.destroy();
+  await waiter.dispatcher.waitFor(1);
+  t.equal(waiter.dispatcher.held.length, 1, 'closing the holder released its bytes: the last one is read');
+  t.equal(pool.reservedBytes, 600);
+  t.same(a.received, [1]);
 });
 
 t.test('a close outcome closes the connection after earlier responses', async (t) => {

@@ -52,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   const readiness = () => ({ ready: checks.journalRecovered && checks.kafkaListening, checks: { ...checks } });
   metrics.node.observeReady(() => readiness().ready);
   const admin = config.adminListen === null ? null
-    : await startAdminServer({ metrics, listen: config.adminListen, version, startedAtMs, readiness, logger });
+    : await startAdminServer({ metrics, listen: config.adminListen, allowedHosts: config.adminAllowedHosts, version, startedAtMs, readiness, logger });
   let broker: NodeBroker;
   try {
     broker = await NodeBroker.open(config, logger, { journalFiles: observeJournalFiles(NODE_FILE_LAYER, metrics.journal) });

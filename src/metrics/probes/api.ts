@@ -5,11 +5,17 @@ import { kafkaApiName } from '../kafka-api-names.js';
 /** How a Kafka request ended, as the server's dispatch sees it. */
 export type RequestOutcome = 'ok' | 'error' | 'unsupported';
 
+/** The `version` label of a request whose API or version the broker does not serve. */
+export const UNSUPPORTED_VERSION = 'unsupported';
+
 /**
  * The server's probe: one call per request, once its response is encoded (or none is due, as for
  * acks=0). `error` means the connection was closed over the request (malformed, or a handler bug
  * without an error response); `unsupported` an API key or version the broker does not serve.
  * Kafka error codes inside an encoded response (per partition or top level) still count as `ok`.
+ * Labels come from closed sets: `api` from the known API names (else `unknown`), and `version` is
+ * the request version only when the broker serves it (`ok`/`error`), else `unsupported`, so a
+ * client sending arbitrary keys and versions cannot grow the number of series.
  */
 export interface ApiProbe {
   requestDone(apiKey: number, version: number, outcome: RequestOutcome, seconds: number): void;
@@ -28,7 +34,7 @@ export function createApiProbe(registry: Registry): ApiProbe {
   return {
     requestDone(apiKey, version, outcome, seconds) {
       const api = kafkaApiName(apiKey);
-      requests.inc({ api, version: String(version), outcome });
+      requests.inc({ api, version: outcome === 'unsupported' ? UNSUPPORTED_VERSION : String(version), outcome });
       duration.observe({ api, outcome }, seconds);
     },
   };
