@@ -26,7 +26,7 @@ import { AssertionError } from '../util/assert.js';
 import { CACHE_BYTES_MAX_DEFAULT, PageCache } from './cache.js';
 import { validateJournalConfig, type JournalConfig } from './config.js';
 import { JournalError, storageError } from './errors.js';
-import { NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
+import { dirOf, NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
 import { CLEAN_SHUTDOWN_FILE, INDEX_SUFFIX, LEADER_EPOCHS_FILE, LOG_START_OFFSET_FILE, LOG_SUFFIX, parseSegmentFileName, RECOVERY_POINT_FILE, TIME_INDEX_SUFFIX } from './file-names.js';
 import { LeaderEpochs } from './leader-epochs.js';
 import { Segment } from './segment.js';
@@ -148,7 +148,12 @@ export class PartitionLog {
 
   private async load(): Promise<void> {
     const { fs, dir } = this;
-    await fs.mkdirp(dir);
+    if (!(await fs.exists(dir))) {
+      // The new folder's name lives in the parent: without this fsync a power loss can take the
+      // whole partition, acknowledged appends included.
+      await fs.mkdirp(dir);
+      await fs.fsyncDir(dirOf(dir));
+    }
     const names = await fs.readdir(dir);
     const clean = names.includes(CLEAN_SHUTDOWN_FILE);
     const bases = names.map((n) => parseSegmentFileName(n, LOG_SUFFIX)).filter((b): b is number => b !== null).sort((a, b) => a - b);
@@ -481,6 +486,7 @@ export class PartitionLog {
         let offset = next;
         const base = offset;
         item.result = { baseOffset: base, lastOffset: base - 1, batchCount: item.batches.length };
+        if (!item.preserve && this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         const now = this.clock();
         const itemBytes = item.records.length;
         const fits = this.active.size + runBytes + itemBytes <= segmentBytesMax && now - this.active.createdMs < segmentMsMax;
@@ -497,6 +503,9 @@ export class PartitionLog {
               if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
               pendingFrom = pendingTo = b.pos;
               if (runBytes > 0) { await this.writeRun(bufs, infos, runBytes); bufs = []; infos = []; runBytes = 0; }
+              // The roll moves the recovery point past the old segment, which is then never
+              // rescanned: the epochs its batches started must be on disk first.
+              if (epochsChanged) { await this.writeEpochs(); epochsChanged = false; }
               await this.roll(true);
             }
           }
@@ -514,7 +523,6 @@ export class PartitionLog {
         }
         if (pendingTo > pendingFrom) bufs.push(pendingFrom === 0 && pendingTo === item.records.length ? item.records : item.records.subarray(pendingFrom, pendingTo));
         next = offset;
-        if (!item.preserve && this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         item.result.lastOffset = offset - 1;
         written.push(item);
       } catch (err) {
