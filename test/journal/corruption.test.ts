@@ -147,3 +147,24 @@ for (const where of ['the active segment', 'an older segment'] as const) {
 function bytesBefore(sizes: Record<string, number>, segment: string): number {
   return Object.entries(sizes).filter(([n]) => n.endsWith('.log') && n < segment).reduce((s, [, n]) => s + n, 0);
 }
+
+t.test('damage in the last batch of an older segment: valid data resumes in the next segment; skip keeps it', async (t) => {
+  const w = await writeLog(t);
+  const first = join(w.dir, w.segments[0]!);
+  const bytes = await readFile(first);
+  let last = 0, n = 0;
+  for (let p = 0; p < bytes.length; p += bytes.readInt32BE(p + 8) + 12) { last = p; n++; }
+  const hit = await flip(w.dir, w.segments[0]!, n - 1);
+  t.equal(hit.position, last);
+  await crash(w.dir, true);
+  const err = await openFails(t, w.dir);
+  t.same(err.resume, { file: join(w.dir, w.segments[1]!), position: 0, offset: Number(w.segments[1]!.slice(0, 20)) }, 'valid data resumes at the start of the next segment');
+  const quarantine = `${w.dir}-quarantine`;
+  t.teardown(() => rm(quarantine, { recursive: true, force: true }));
+  const steps = await repairPartitionLog(w.dir, quarantine, 'skip');
+  t.same(steps.map((s) => s.removedOffsets), [{ from: hit.offset, to: hit.offset + 1 }]);
+  t.equal((await readdir(w.dir)).filter((f) => f.endsWith('.log')).length, w.segments.length, 'every segment is still there');
+  const log = await PartitionLog.open(w.dir, CONFIG);
+  t.same([...(await readIds(log)).entries()], [...w.ids].filter(([o]) => o !== hit.offset));
+  await log.close();
+});
