@@ -62,16 +62,22 @@ export function createBrokerViews(broker: Broker, options: BrokerViewOptions): A
     return {
       name: topic.name,
       internal: topic.internal,
-      partitions: broker.partitions.forTopic(name).map((p) => ({
-        partition: p.index,
-        leader: broker.nodeId,
-        replicas: [broker.nodeId],
-        isr: [broker.nodeId],
-        logStartOffset: p.logStartOffset,
-        logEndOffset: p.logEndOffset,
-        highWatermark: p.highWatermark,
-        sizeBytes: p.sizeBytes,
-      })),
+      partitions: [
+        ...broker.partitions.forTopic(name).map((p) => ({
+          partition: p.index,
+          leader: broker.nodeId,
+          replicas: [broker.nodeId],
+          isr: [broker.nodeId],
+          logStartOffset: p.logStartOffset,
+          logEndOffset: p.logEndOffset,
+          highWatermark: p.highWatermark,
+          sizeBytes: p.sizeBytes,
+          offline: null,
+        })),
+        ...broker.partitions.allOffline().filter((o) => o.topic === name).map((o) => ({
+          partition: o.index, leader: -1, replicas: [broker.nodeId], isr: [], logStartOffset: -1, logEndOffset: -1, highWatermark: -1, sizeBytes: 0, offline: o.message,
+        })),
+      ].sort((a, b) => a.partition - b.partition),
       configs: effectiveConfigs(topic),
     };
   };

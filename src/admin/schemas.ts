@@ -50,6 +50,7 @@ export const partition = {
     logEndOffset: { type: 'integer' },
     highWatermark: { type: 'integer' },
     sizeBytes: { type: 'integer' },
+    offline: { type: 'string', nullable: true },
   },
 } as const;
 

@@ -40,6 +40,8 @@ export interface PartitionView {
   readonly logEndOffset: number;
   readonly highWatermark: number;
   readonly sizeBytes: number;
+  /** Null while the partition serves; why it is offline (damaged journal: file, byte, offset) otherwise. Offsets are then -1. */
+  readonly offline: string | null;
 }
 
 export interface TopicSummaryView {

@@ -3,7 +3,7 @@ import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readDeleteRecordsRequest, type DeleteRecordsRequest } from '../protocol/generated/delete-records-request.js';
 import { writeDeleteRecordsResponse, type DeleteRecordsResponse, type DeleteRecordsResponseDeleteRecordsPartitionResult } from '../protocol/generated/delete-records-response.js';
 import type { ApiHandler } from './handler.js';
-import { kafkaErrorOf } from './errors.js';
+import { kafkaErrorOf, missingPartitionError } from './errors.js';
 
 /**
  * DeleteRecords (key 21), v0–2: makes each given offset the partition's log start offset (the
@@ -29,7 +29,7 @@ export const deleteRecordsHandler: ApiHandler<DeleteRecordsRequest, DeleteRecord
       name: t.name,
       partitions: await Promise.all(t.partitions.map(async (p) => {
         const partition = broker.partitions.get(t.name, p.partitionIndex);
-        if (!partition) return answer(p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1);
+        if (!partition) return answer(p.partitionIndex, missingPartitionError(broker, t.name, p.partitionIndex).code, -1);
         try {
           return answer(p.partitionIndex, ErrorCode.NONE, await partition.deleteBefore(p.offset));
         } catch (err) {

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { TopicError, type TopicErrorCode } from '../cluster/topic-store.js';
 import { PartitionError, type PartitionErrorCode } from '../replication/errors.js';
+import type { Broker } from '../broker/broker.js';
 
 /**
  * The one place where internal error kinds become Kafka error codes (STYLE.md habit 8). Layers
@@ -34,6 +35,16 @@ export interface KafkaErrorInfo {
   message: string;
   /** False for errors that are not one of our typed kinds (a bug): callers log these loudly. */
   expected: boolean;
+}
+
+/**
+ * The answer for a partition the node holds no open Partition for: KAFKA_STORAGE_ERROR (with the
+ * reason) when it exists but is offline (damaged journal), else UNKNOWN_TOPIC_OR_PARTITION.
+ */
+export function missingPartitionError(broker: Broker, topic: string, index: number): KafkaErrorInfo {
+  const offline = broker.partitions.offlineError(topic, index);
+  if (offline !== undefined) return kafkaErrorOf(offline);
+  return { code: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, message: `${topic}-${index} does not exist`, expected: true };
 }
 
 export function kafkaErrorOf(err: unknown): KafkaErrorInfo {

@@ -3,6 +3,7 @@ import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readFetchRequest, type FetchRequest } from '../protocol/generated/fetch-request.js';
 import { writeFetchResponse, type FetchResponseInput, type FetchResponseResponsesInput } from '../protocol/generated/fetch-response.js';
 import type { Broker } from '../broker/broker.js';
+import { missingPartitionError } from './errors.js';
 import type { ApiHandler } from './handler.js';
 import { readPartitions, type FetchTarget } from './fetch/read-partitions.js';
 
@@ -36,7 +37,7 @@ function resolveTargets(broker: Broker, request: FetchRequest, version: number):
         fetchOffset: p.fetchOffset,
         partitionMaxBytes: p.partitionMaxBytes,
         partition,
-        errorCode: partition ? ErrorCode.NONE : info ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : missingCode,
+        errorCode: partition ? ErrorCode.NONE : info ? missingPartitionError(broker, info.name, p.partition).code : missingCode,
         seenHighWatermark: -1,
       };
     });

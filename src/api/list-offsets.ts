@@ -4,7 +4,7 @@ import { readListOffsetsRequest, type ListOffsetsRequest } from '../protocol/gen
 import { writeListOffsetsResponse, type ListOffsetsResponse, type ListOffsetsResponsePartitions } from '../protocol/generated/list-offsets-response.js';
 import type { Partition } from '../replication/partition.js';
 import type { ApiHandler } from './handler.js';
-import { kafkaErrorOf } from './errors.js';
+import { kafkaErrorOf, missingPartitionError } from './errors.js';
 
 /**
  * ListOffsets (key 2), v0–8. Special timestamps: -2 earliest (log start offset), -1 latest (the
@@ -55,7 +55,7 @@ export const listOffsetsHandler: ApiHandler<ListOffsetsRequest, ListOffsetsRespo
       name: t.name,
       partitions: await Promise.all(t.partitions.map(async (p) => {
         const partition = broker.partitions.get(t.name, p.partitionIndex);
-        if (!partition) return answer(p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1, -1);
+        if (!partition) return answer(p.partitionIndex, missingPartitionError(broker, t.name, p.partitionIndex).code, -1, -1);
         if (!specialAllowed(p.timestamp, ctx.header.apiVersion)) return answer(p.partitionIndex, ErrorCode.UNSUPPORTED_VERSION, -1, -1);
         try {
           const found = await lookup(partition, p.timestamp);

@@ -28,15 +28,20 @@ export function topicMetadata(broker: Broker, topic: TopicInfo): MetadataRespons
     name: topic.name,
     topicId: topic.id,
     isInternal: topic.internal,
-    partitions: Array.from({ length: topic.partitionCount }, (_, index) => ({
-      errorCode: ErrorCode.NONE,
-      partitionIndex: index,
-      leaderId: nodeId,
-      leaderEpoch: METADATA_LEADER_EPOCH,
-      replicaNodes: [nodeId],
-      isrNodes: [nodeId],
-      offlineReplicas: [],
-    })),
+    partitions: Array.from({ length: topic.partitionCount }, (_, index) => {
+      // An offline partition (damaged journal) has no leader, as in Kafka, but no error code:
+      // kafkajs would reject the whole topic. Clients skip it; requests to it get KAFKA_STORAGE_ERROR.
+      const offline = broker.partitions.offline(topic.name, index) !== undefined;
+      return {
+        errorCode: ErrorCode.NONE,
+        partitionIndex: index,
+        leaderId: offline ? -1 : nodeId,
+        leaderEpoch: METADATA_LEADER_EPOCH,
+        replicaNodes: [nodeId],
+        isrNodes: offline ? [] : [nodeId],
+        offlineReplicas: offline ? [nodeId] : [],
+      };
+    }),
     topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
   };
 }

@@ -2,6 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readOffsetForLeaderEpochRequest, type OffsetForLeaderEpochRequest } from '../protocol/generated/offset-for-leader-epoch-request.js';
 import { writeOffsetForLeaderEpochResponse, type OffsetForLeaderEpochResponse, type OffsetForLeaderEpochResponseEpochEndOffset } from '../protocol/generated/offset-for-leader-epoch-response.js';
+import { missingPartitionError } from './errors.js';
 import type { ApiHandler } from './handler.js';
 
 /**
@@ -33,7 +34,7 @@ export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest
       topic: t.topic,
       partitions: t.partitions.map((p) => {
         const partition = broker.partitions.get(t.topic, p.partition);
-        if (!partition) return answer(p.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1, -1);
+        if (!partition) return answer(p.partition, missingPartitionError(broker, t.topic, p.partition).code, -1, -1);
         const current = partition.leaderEpoch;
         if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < current) return answer(p.partition, ErrorCode.FENCED_LEADER_EPOCH, -1, -1);
         if (p.currentLeaderEpoch > current) return answer(p.partition, ErrorCode.UNKNOWN_LEADER_EPOCH, -1, -1);

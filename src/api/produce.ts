@@ -7,7 +7,7 @@ import type { Partition } from '../replication/partition.js';
 import type { Broker } from '../broker/broker.js';
 import type { ApiHandler, RequestContext } from './handler.js';
 import { topicOrAutoCreate } from './auto-create.js';
-import { kafkaErrorOf } from './errors.js';
+import { kafkaErrorOf, missingPartitionError } from './errors.js';
 
 /**
  * Produce (key 0). Advertised from v0 because librdkafka 2.0.2 turns compression off unless
@@ -74,7 +74,10 @@ async function appendOne(partition: Partition, records: Buffer, index: number, a
 
 function startPartition(broker: Broker, topicName: string, index: number, records: Buffer | null, request: ProduceRequest, ctx: RequestContext): Promise<PartitionAnswer> | PartitionAnswer {
   const partition = broker.partitions.get(topicName, index);
-  if (!partition) return answer(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${topicName}-${index} does not exist`);
+  if (!partition) {
+    const e = missingPartitionError(broker, topicName, index);
+    return answer(index, e.code, e.message);
+  }
   // Internal topics (__consumer_offsets) are written by the broker only, as in Kafka.
   if (broker.topics.get(topicName)?.internal) return answer(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `cannot produce to internal topic ${topicName}`);
   const checked = validate(records, index, ctx.header.apiVersion, partition.settings.batchBytesMax);

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   topics: () => import('./commands/topics.js'),
   groups: () => import('./commands/groups.js'),
   cluster: () => import('./commands/cluster.js'),
+  journal: () => import('./commands/journal.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

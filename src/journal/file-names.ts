@@ -8,6 +8,7 @@
  *   log-start-offset                decimal log start offset (DeleteRecords, retention)
  *   leader-epochs                   epoch → start offset lines (leader-epochs.ts)
  *   .clean-shutdown                 present only between a clean close and the next open
+ *   offset-gaps                     offset ranges an operator repair skipped (offset-gaps.ts)
  *
  * A segment is named by its base offset (the offset of its first batch), zero-padded to 20 digits
  * so that names sort as offsets do.
@@ -19,6 +20,7 @@ export const RECOVERY_POINT_FILE = 'recovery-point';
 export const LOG_START_OFFSET_FILE = 'log-start-offset';
 export const LEADER_EPOCHS_FILE = 'leader-epochs';
 export const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
+export const OFFSET_GAPS_FILE = 'offset-gaps';
 const OFFSET_DIGITS = 20;
 
 export function segmentFileName(baseOffset: number, suffix: string): string {

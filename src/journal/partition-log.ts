@@ -25,15 +25,19 @@ import { readInt64 } from '../util/int64.js';
 import { AssertionError } from '../util/assert.js';
 import { CACHE_BYTES_MAX_DEFAULT, PageCache } from './cache.js';
 import { validateJournalConfig, type JournalConfig } from './config.js';
+import { CorruptLogError, findResume } from './corruption.js';
 import { JournalError, storageError } from './errors.js';
-import { NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
+import { dirOf, NODE_FILE_LAYER, type FileLayer } from './file-layer.js';
 import { CLEAN_SHUTDOWN_FILE, INDEX_SUFFIX, LEADER_EPOCHS_FILE, LOG_START_OFFSET_FILE, LOG_SUFFIX, parseSegmentFileName, RECOVERY_POINT_FILE, TIME_INDEX_SUFFIX } from './file-names.js';
 import { LeaderEpochs } from './leader-epochs.js';
+import { OffsetGaps } from './offset-gaps.js';
+import type { ScanResult } from './recovery.js';
 import { Segment } from './segment.js';
 
 export type { FsyncPolicy, JournalConfig } from './config.js';
 export { DEFAULT_JOURNAL_CONFIG, parseFsyncPolicy } from './config.js';
 export { JournalError } from './errors.js';
+export { CorruptLogError } from './corruption.js';
 export { PageCache } from './cache.js';
 export type { FileLayer, JournalFile } from './file-layer.js';
 
@@ -148,7 +152,12 @@ export class PartitionLog {
 
   private async load(): Promise<void> {
     const { fs, dir } = this;
-    await fs.mkdirp(dir);
+    if (!(await fs.exists(dir))) {
+      // The new folder's name lives in the parent: without this fsync a power loss can take the
+      // whole partition, acknowledged appends included.
+      await fs.mkdirp(dir);
+      await fs.fsyncDir(dirOf(dir));
+    }
     const names = await fs.readdir(dir);
     const clean = names.includes(CLEAN_SHUTDOWN_FILE);
     const bases = names.map((n) => parseSegmentFileName(n, LOG_SUFFIX)).filter((b): b is number => b !== null).sort((a, b) => a - b);
@@ -184,6 +193,7 @@ export class PartitionLog {
     // caught on open, not only when a lookup lands on a wrong entry.
     const markerCrcs = clean ? parseMarker(await fs.readFile(join(dir, CLEAN_SHUTDOWN_FILE)).catch(() => Buffer.alloc(0))) : new Map<number, [number, number]>();
     const recoveryPoint = clean ? Number.MAX_SAFE_INTEGER : (recoveryPointFile ?? 0);
+    const gaps = await OffsetGaps.read(dir, fs);
     const segs: Segment[] = [];
     for (const b of bases) segs.push(await Segment.openFile(dir, b, fs, this.cache, tail, this.config.indexIntervalBytes, now));
     const scannedEpochs: { epoch: number; startOffset: number }[] = [];
@@ -202,6 +212,7 @@ export class PartitionLog {
         scannedEpochs.push(...r.epochs);
         if (r.epochs.length > 0) prevEpoch = r.epochs[r.epochs.length - 1]!.epoch;
         if (r.validBytes < seg.size) {
+          await refuseCorruption(segs, i, r);
           this.logger.warn({ dir, segment: seg.base, sizeBytes: seg.size, validBytes: r.validBytes, droppedBytes: seg.size - r.validBytes, reason: r.stopReason }, 'journal recovery: truncating segment at the first invalid byte');
           await seg.file.truncate(r.validBytes);
           seg.size = r.validBytes;
@@ -216,6 +227,7 @@ export class PartitionLog {
           const r = await seg.scan(true, -1);
           seg.adoptScan(r);
           if (r.validBytes < seg.size) {
+            await refuseCorruption(segs, i, r);
             this.logger.warn({ dir, segment: seg.base, sizeBytes: seg.size, validBytes: r.validBytes, reason: r.stopReason }, 'journal: damaged batch in a closed segment; truncating the log there');
             await seg.file.truncate(r.validBytes);
             seg.size = r.validBytes;
@@ -224,7 +236,7 @@ export class PartitionLog {
           await seg.writeIndexes(true);
         }
       }
-      if (seg.base !== expectedBase) {
+      if (seg.base !== expectedBase && !gaps.allows(expectedBase, seg.base)) {
         this.logger.warn({ dir, segment: seg.base, expectedBase }, 'journal recovery: segment does not continue the log; dropping it and later segments');
         keep = i;
         break;
@@ -481,6 +493,7 @@ export class PartitionLog {
         let offset = next;
         const base = offset;
         item.result = { baseOffset: base, lastOffset: base - 1, batchCount: item.batches.length };
+        if (!item.preserve && this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         const now = this.clock();
         const itemBytes = item.records.length;
         const fits = this.active.size + runBytes + itemBytes <= segmentBytesMax && now - this.active.createdMs < segmentMsMax;
@@ -497,6 +510,9 @@ export class PartitionLog {
               if (pendingTo > pendingFrom) bufs.push(item.records.subarray(pendingFrom, pendingTo));
               pendingFrom = pendingTo = b.pos;
               if (runBytes > 0) { await this.writeRun(bufs, infos, runBytes); bufs = []; infos = []; runBytes = 0; }
+              // The roll moves the recovery point past the old segment, which is then never
+              // rescanned: the epochs its batches started must be on disk first.
+              if (epochsChanged) { await this.writeEpochs(); epochsChanged = false; }
               await this.roll(true);
             }
           }
@@ -514,7 +530,6 @@ export class PartitionLog {
         }
         if (pendingTo > pendingFrom) bufs.push(pendingFrom === 0 && pendingTo === item.records.length ? item.records : item.records.subarray(pendingFrom, pendingTo));
         next = offset;
-        if (!item.preserve && this.epochs.assign(item.leaderEpoch, base)) epochsChanged = true;
         item.result.lastOffset = offset - 1;
         written.push(item);
       } catch (err) {
@@ -967,6 +982,18 @@ function validateBatch(buf: Buffer, pos: number, batchBytesMax: number, replicat
   let baseOffset: number;
   try { baseOffset = readInt64(buf, pos + OFFSET_BASE_OFFSET); } catch { baseOffset = Number.NaN; }
   return { pos, totalBytes, lastOffsetDelta, maxTimestamp, baseOffset, epoch: buf.readInt32BE(pos + OFFSET_PARTITION_LEADER_EPOCH) };
+}
+
+/**
+ * A scan of segs[i] stopped before its end. A torn tail (nothing valid after it) returns and is
+ * truncated by the caller. Damage followed by valid batches throws CorruptLogError after closing
+ * every file, before anything on disk is changed.
+ */
+async function refuseCorruption(segs: Segment[], i: number, r: ScanResult): Promise<void> {
+  const resume = await findResume(segs, i, r.validBytes, r.nextOffset);
+  if (resume === null) return;
+  for (const s of segs) await s.closeFile().catch(() => undefined);
+  throw new CorruptLogError({ file: segs[i]!.logPath(), position: r.validBytes, offset: r.nextOffset, reason: r.stopReason ?? 'invalid batch' }, resume);
 }
 
 function epochBefore(epochs: LeaderEpochs, offset: number): number {

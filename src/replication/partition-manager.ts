@@ -1,15 +1,30 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache } from '../journal/partition-log.js';
+import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache, CorruptLogError } from '../journal/partition-log.js';
 import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
 import { effectiveTopicConfig } from '../cluster/topic-config.js';
+import { PartitionError } from './errors.js';
 import { Partition, type PartitionSettings } from './partition.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
 export const PARTITIONS_DIR = 'partitions';
+
+/**
+ * A partition whose journal open refused (damage followed by valid data, journal/corruption.ts).
+ * It stays offline, its files untouched, until an operator runs `canopy journal repair` and
+ * restarts the node; requests for it answer KAFKA_STORAGE_ERROR with `message`.
+ */
+export interface OfflinePartition {
+  topic: string;
+  index: number;
+  message: string;
+  file: string;
+  position: number;
+  offset: number;
+}
 
 /**
  * Opens, creates and deletes the Partition objects of this node, driven by the topic store (it is
@@ -19,7 +34,9 @@ export class PartitionManager implements TopicListener {
   readonly #root: string;
   readonly #config: BrokerConfig;
   readonly #logger: Logger;
+  /** Indexed by partition index; an offline partition leaves a hole (see #offline). */
   readonly #byTopic = new Map<string, Partition[]>();
+  readonly #offline = new Map<string, OfflinePartition>();
 
   readonly #journalFiles: FileLayer | undefined;
   /** One page cache for every partition of the node, sized by limits.cacheBytesMax. */
@@ -45,8 +62,25 @@ export class PartitionManager implements TopicListener {
     return this.#byTopic.get(topic)?.[index];
   }
 
+  /** The open partitions of a topic (offline ones are left out), by index. */
   forTopic(topic: string): readonly Partition[] {
-    return this.#byTopic.get(topic) ?? [];
+    return (this.#byTopic.get(topic) ?? []).filter(() => true);
+  }
+
+  /** Why `topic`-`index` is offline, or undefined when it is open or does not exist. */
+  offline(topic: string, index: number): OfflinePartition | undefined {
+    return this.#offline.get(`${topic}-${index}`);
+  }
+
+  /** The error requests for an offline partition get (api/errors.ts maps STORAGE to KAFKA_STORAGE_ERROR). */
+  offlineError(topic: string, index: number): PartitionError | undefined {
+    const off = this.offline(topic, index);
+    return off === undefined ? undefined : new PartitionError('STORAGE', `${topic}-${index} is offline: ${off.message}`);
+  }
+
+  /** Every offline partition (admin views). */
+  allOffline(): OfflinePartition[] {
+    return [...this.#offline.values()];
   }
 
   all(): Partition[] {
@@ -70,19 +104,23 @@ export class PartitionManager implements TopicListener {
   async topicCreated(topic: TopicInfo): Promise<void> {
     const partitions: Partition[] = [];
     this.#byTopic.set(topic.name, partitions);
-    for (let i = 0; i < topic.partitionCount; i++) partitions.push(await this.#open(topic, i));
+    for (let i = 0; i < topic.partitionCount; i++) await this.#openInto(partitions, topic, i);
   }
 
   async partitionsAdded(topic: TopicInfo, previousCount: number): Promise<void> {
     const partitions = this.#byTopic.get(topic.name) ?? [];
     this.#byTopic.set(topic.name, partitions);
-    for (let i = previousCount; i < topic.partitionCount; i++) partitions.push(await this.#open(topic, i));
+    for (let i = previousCount; i < topic.partitionCount; i++) await this.#openInto(partitions, topic, i);
   }
 
   async topicDeleted(topic: TopicInfo): Promise<void> {
     const partitions = this.#byTopic.get(topic.name) ?? [];
     this.#byTopic.delete(topic.name);
-    for (const p of partitions) await p.destroy();
+    for (const p of partitions) await p?.destroy();
+    for (let i = 0; i < topic.partitionCount; i++) {
+      // Deleting the topic is the operator's decision about its data, damaged partitions included.
+      if (this.#offline.delete(`${topic.name}-${i}`)) await rm(join(this.#root, `${topic.name}-${i}`), { recursive: true, force: true });
+    }
   }
 
   async configsChanged(topic: TopicInfo): Promise<void> {
@@ -90,7 +128,7 @@ export class PartitionManager implements TopicListener {
     // retention settings both change at once on every open partition of the topic.
     const settings = this.#settings(topic);
     const { segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs } = this.journalConfig(topic);
-    for (const p of this.#byTopic.get(topic.name) ?? []) {
+    for (const p of this.forTopic(topic.name)) {
       p.settings = settings;
       p.log.reconfigure({ segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs });
     }
@@ -158,6 +196,24 @@ export class PartitionManager implements TopicListener {
       logAppendTime: cfg('message.timestamp.type') === 'LogAppendTime',
       batchBytesMax: Number(cfg('max.message.bytes')),
     };
+  }
+
+  /**
+   * Opens partition `index` into its slot. A journal that refuses to open because of damage in
+   * the middle of its data is left offline, untouched, and the node goes on with the others.
+   */
+  async #openInto(partitions: Partition[], topic: TopicInfo, index: number): Promise<void> {
+    try {
+      partitions[index] = await this.#open(topic, index);
+    } catch (err) {
+      if (!(err instanceof CorruptLogError)) throw err;
+      const off: OfflinePartition = { topic: topic.name, index, message: err.message, file: err.site.file, position: err.site.position, offset: err.site.offset };
+      this.#offline.set(`${topic.name}-${index}`, off);
+      this.#logger.error({
+        topic: topic.name, partition: index, file: off.file, position: off.position, offset: off.offset,
+        resumeFile: err.resume.file, resumePosition: err.resume.position, resumeOffset: err.resume.offset,
+      }, `partition ${topic.name}-${index} is offline: damaged journal data at ${off.file} byte ${off.position} (offset ${off.offset}) with valid batches after it; nothing was removed. Stop the node and run: canopy journal repair --data-dir <dir> --topic ${topic.name} --partition ${index} (--truncate-at-corruption | --quarantine)`);
+    }
   }
 
   async #open(topic: TopicInfo, index: number): Promise<Partition> {

@@ -350,7 +350,7 @@ function mapJournalError(err: unknown, name: string): Error {
       case 'BATCH_TOO_LARGE': return new PartitionError('TOO_LARGE', `${name}: ${err.message}`, { cause: err });
       case 'OFFSET_OUT_OF_RANGE': return new PartitionError('OFFSET_OUT_OF_RANGE', `${name}: ${err.message}`, { cause: err });
       case 'CLOSED': return new PartitionError('SHUTTING_DOWN', `${name}: ${err.message}`, { cause: err });
-      case 'STORAGE': return new PartitionError('STORAGE', `${name}: ${err.message}`, { cause: err });
+      case 'STORAGE': case 'CORRUPT_LOG': return new PartitionError('STORAGE', `${name}: ${err.message}`, { cause: err });
     }
   }
   return err instanceof Error ? err : new Error(String(err));

@@ -21,6 +21,12 @@ function capture(): { warns: object[]; logger: { info(): void; warn(o: object): 
   return { warns, logger: { info() {}, warn(o: object) { warns.push(o); } } };
 }
 
+/** Every file's name and bytes (base64), to show an open changed nothing. */
+async function snapshotFiles(dir: string): Promise<[string, string][]> {
+  const names = (await readdir(dir)).sort();
+  return Promise.all(names.map(async (n): Promise<[string, string]> => [n, (await readFile(join(dir, n))).toString('base64')]));
+}
+
 t.test('damaged tails recover to the longest valid prefix', async (t) => {
   const root = await mkdtemp(join(tmpdir(), 'canopy-journal-rec-'));
   t.teardown(() => rm(root, { recursive: true, force: true }));
@@ -76,6 +82,17 @@ t.test('damaged tails recover to the longest valid prefix', async (t) => {
       buf[x]! ^= 1 << Math.floor(rr() * 8);
       await writeFile(logPath, buf);
       survivors = bounds.findIndex((b) => b.start <= x && x < b.end);
+      // Valid batches after the flipped one: open refuses and changes nothing (corruption.test.ts).
+      if (survivors < bounds.length - 1) {
+        const filesBefore = await snapshotFiles(work);
+        await PartitionLog.open(work, CONFIG).then(
+          () => { mismatches++; t.fail(`case ${c}: a flip before valid batches was truncated instead of refused`); },
+          (err: { code?: string }) => { if (err.code !== 'CORRUPT_LOG') { mismatches++; t.fail(`case ${c}: ${String(err)}`); } },
+        );
+        if (JSON.stringify(await snapshotFiles(work)) !== JSON.stringify(filesBefore)) { mismatches++; t.fail(`case ${c}: refused open changed files`); }
+        await rm(work, { recursive: true, force: true });
+        continue;
+      }
     } else if (kind === 'damage-index' || kind === 'damage-timeindex' || kind === 'flip-index-clean') {
       const p = kind === 'damage-timeindex' ? tidxPath : idxPath;
       const buf = await readFile(p);
