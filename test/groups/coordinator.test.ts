@@ -79,6 +79,18 @@ t.test('session timeout range covers every client default', async (t) => {
   c.stop();
 });
 
+t.test("OffsetCommit v1's commit timestamp is stored; -1 or none means now", async (t) => {
+  const { c, timers } = await started();
+  const errors = await c.commitOffsets('v1', '', null, -1, [
+    { topic: 'orders', partition: 0, offset: 1, leaderEpoch: -1, metadata: '', commitTimestampMs: 1_600_000_000_000 },
+    { topic: 'orders', partition: 1, offset: 2, leaderEpoch: -1, metadata: '', commitTimestampMs: -1 },
+    { topic: 'orders', partition: 2, offset: 3, leaderEpoch: -1, metadata: '' },
+  ]);
+  t.same(errors, ['NONE', 'NONE', 'NONE']);
+  t.same(c.fetchOffsets('v1', ['orders']).entries.map((e) => e.commitTimestampMs), [1_600_000_000_000, timers.now(), timers.now()]);
+  c.stop();
+});
+
 t.test('commit and fetch offsets; a commit from outside the group (generation -1)', async (t) => {
   const { c } = await started();
   const errors = await c.commitOffsets('solo', '', null, -1, [
