@@ -4,7 +4,7 @@ import { readFetchRequest, type FetchRequest } from '../protocol/generated/fetch
 import { writeFetchResponse, type FetchResponseInput, type FetchResponseResponsesInput } from '../protocol/generated/fetch-response.js';
 import type { Broker } from '../broker/broker.js';
 import type { ApiHandler } from './handler.js';
-import { readPartitions, type FetchTarget } from './fetch/read-partitions.js';
+import { partitionAnswer, readPartitions, type FetchTarget } from './fetch/read-partitions.js';
 
 /**
  * Fetch (key 1), v4–17: consumers read committed batches, returned as stored.
@@ -108,7 +108,15 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponseInput> = {
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
   },
 
-  errorResponse(_request, errorCode) {
-    return emptyResponse(errorCode);
+  /** As Kafka: the error in every requested partition (v0–6 have no top-level error code). */
+  errorResponse(request, errorCode) {
+    return {
+      ...emptyResponse(errorCode),
+      responses: request.topics.map((t) => ({
+        topic: t.topic,
+        topicId: t.topicId,
+        partitions: t.partitions.map((p) => partitionAnswer(p.partition, errorCode, null, [])),
+      })),
+    };
   },
 };
