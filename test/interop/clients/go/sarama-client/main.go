@@ -133,20 +133,21 @@ func (h *handler) Setup(sarama.ConsumerGroupSession) error   { return nil }
 func (h *handler) Cleanup(sarama.ConsumerGroupSession) error { return nil }
 func (h *handler) ConsumeClaim(s sarama.ConsumerGroupSession, claim sarama.ConsumerGroupClaim) error {
 	for m := range claim.Messages() {
-		s.MarkMessage(m, "")
 		h.mu.Lock()
-		h.seen[m.Partition] = m.Offset + 1
-		h.count++
-		reached := h.count >= h.target
-		if reached {
-			h.doneOnce.Do(func() { close(h.done) })
-		}
-		h.mu.Unlock()
-		if reached && h.hold {
-			// Stop reading: later records are lag; the marked offsets are still auto-committed.
+		if h.hold && h.count >= h.target {
+			// Stop reading (every claim): later records are lag; the marked offsets are still
+			// auto-committed.
+			h.mu.Unlock()
 			<-s.Context().Done()
 			return nil
 		}
+		s.MarkMessage(m, "")
+		h.seen[m.Partition] = m.Offset + 1
+		h.count++
+		if h.count >= h.target {
+			h.doneOnce.Do(func() { close(h.done) })
+		}
+		h.mu.Unlock()
 	}
 	return nil
 }
