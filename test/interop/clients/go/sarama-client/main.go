@@ -10,6 +10,7 @@
 //	    -hold: after N messages stop consuming (what follows stays unconsumed, the group stays
 //	    Stable with this member) until stdin closes, then leave
 //	sarama-client admin   -bootstrap B -topic T
+//	sarama-client records-produce / records-consume: see records.go
 package main
 
 import (
@@ -54,17 +55,22 @@ var codecs = map[string]sarama.CompressionCodec{
 	"lz4": sarama.CompressionLZ4, "zstd": sarama.CompressionZSTD,
 }
 
-func produce(bootstrap, topic, codec string, n int) {
+// syncProducer sends to the partition each message names, acks=all, no retries, and flushes n
+// messages as one batch (so a codec compresses a real batch and offsets follow the input order).
+func syncProducer(bootstrap string, codec sarama.CompressionCodec, n int) (sarama.SyncProducer, error) {
 	c := config()
 	c.Producer.Return.Successes = true
 	c.Producer.RequiredAcks = sarama.WaitForAll
 	c.Producer.Partitioner = sarama.NewManualPartitioner
-	c.Producer.Compression = codecs[codec]
+	c.Producer.Compression = codec
 	c.Producer.Retry.Max = 0
-	// One batch for all n messages, so the codec compresses a real batch.
 	c.Producer.Flush.Messages = n
 	c.Producer.Flush.Frequency = 100 * time.Millisecond
-	p, err := sarama.NewSyncProducer([]string{bootstrap}, c)
+	return sarama.NewSyncProducer([]string{bootstrap}, c)
+}
+
+func produce(bootstrap, topic, codec string, n int) {
+	p, err := syncProducer(bootstrap, codecs[codec], n)
 	if err != nil {
 		emit("produce", err, nil)
 		return
@@ -243,6 +249,8 @@ func main() {
 	offset := fs.Int64("offset", 0, "first offset")
 	groupID := fs.String("group", "", "consumer group")
 	hold := fs.Bool("hold", false, "stay in the group after n messages until stdin closes")
+	var assign assigns
+	fs.Var(&assign, "assign", "TOPIC:PARTITION:OFFSET:COUNT (records-consume; repeatable)")
 	fs.Parse(os.Args[2:])
 	switch os.Args[1] {
 	case "produce":
@@ -253,6 +261,10 @@ func main() {
 		group(*bootstrap, *topic, *groupID, *n, *hold)
 	case "admin":
 		admin(*bootstrap, *topic)
+	case "records-produce":
+		recordsProduce(*bootstrap, *topic, *partition)
+	case "records-consume":
+		recordsConsume(*bootstrap, assign)
 	default:
 		fmt.Fprintln(os.Stderr, "unknown command", os.Args[1])
 		os.Exit(2)
