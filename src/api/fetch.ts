@@ -5,7 +5,7 @@ import { writeFetchResponse, type FetchResponseInput, type FetchResponseResponse
 import type { Broker } from '../broker/broker.js';
 import { missingPartitionError } from './errors.js';
 import type { ApiHandler } from './handler.js';
-import { readPartitions, type FetchTarget } from './fetch/read-partitions.js';
+import { partitionAnswer, readPartitions, type FetchTarget } from './fetch/read-partitions.js';
 
 /**
  * Fetch (key 1), v4–17: consumers read committed batches, returned as stored.
@@ -109,7 +109,15 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponseInput> = {
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
   },
 
-  errorResponse(_request, errorCode) {
-    return emptyResponse(errorCode);
+  /** As Kafka: the error in every requested partition (v0–6 have no top-level error code). */
+  errorResponse(request, errorCode) {
+    return {
+      ...emptyResponse(errorCode),
+      responses: request.topics.map((t) => ({
+        topic: t.topic,
+        topicId: t.topicId,
+        partitions: t.partitions.map((p) => partitionAnswer(p.partition, errorCode, null, [])),
+      })),
+    };
   },
 };

@@ -6,21 +6,24 @@ import type { OffsetCommitEntry } from '../groups/offsets.js';
 import type { ApiHandler } from './handler.js';
 import { groupErrorCode, groupsOf } from './group-errors.js';
 
-/** v6+ carry committed_leader_epoch; v7+ group_instance_id. */
+/** v1 alone carries a per-partition commit timestamp; v6+ committed_leader_epoch; v7+ group_instance_id. */
+const COMMIT_TIMESTAMP_VERSION = 1;
 const LEADER_EPOCH_MIN_VERSION = 6;
 const INSTANCE_ID_MIN_VERSION = 7;
 
 /**
- * OffsetCommit (key 8), v2–9 (librdkafka 2.0.2 needs a range that overlaps 1–2; kafka-python
- * sends v2). Members commit with their generation; a consumer outside any group commits with
- * generation -1 and an empty member id, accepted while the group has no members. A partition of a
+ * OffsetCommit (key 8), v0–9 as Kafka 3.x serves them (Sarama's default is v1; librdkafka 2.0.2
+ * needs a range that overlaps 1–2; kafka-python sends v2). v0 has no generation or member id:
+ * it is a commit from outside any group (generation -1, empty member id, as Kafka 3.x stores v0
+ * in the offsets topic like v1), accepted while the group has no members. v1 may set each
+ * partition's commit timestamp (-1 = now). Members commit with their generation. A partition of a
  * topic that does not exist gets UNKNOWN_TOPIC_OR_PARTITION; the others are committed together as
  * one record batch in the group's __consumer_offsets partition. retention_time_ms (v2–4) is
  * ignored, as Kafka ≥2.1 does: the broker's offsets retention applies.
  */
 export const offsetCommitHandler: ApiHandler<OffsetCommitRequest, OffsetCommitResponse> = {
   apiKey: ApiKey.OffsetCommit,
-  minVersion: 2,
+  minVersion: 0,
   maxVersion: 9,
   readRequest: readOffsetCommitRequest,
   writeResponse: writeOffsetCommitResponse,
@@ -45,6 +48,7 @@ export const offsetCommitHandler: ApiHandler<OffsetCommitRequest, OffsetCommitRe
             offset: p.committedOffset,
             leaderEpoch: version >= LEADER_EPOCH_MIN_VERSION ? p.committedLeaderEpoch : -1,
             metadata: p.committedMetadata,
+            ...(version === COMMIT_TIMESTAMP_VERSION ? { commitTimestampMs: p.commitTimestamp } : {}),
           });
           slots.push([ti, pi]);
         });

@@ -50,13 +50,14 @@ function fetchGroup(groups: GroupsService, groupId: string, topics: { name: stri
 }
 
 /**
- * OffsetFetch (key 9), v1–9. v1: a coordinator error is reported in every partition; v2–7: at the
+ * OffsetFetch (key 9), v0–9. v0 reads from ZooKeeper in old Kafka; here, as in Kafka 3.x, it is
+ * v1 (the offsets topic). v0–1: a coordinator error is reported in every partition; v2–7: at the
  * top level; v8+: per group in `groups`. require_stable (v7+) needs nothing extra: without
  * transactions no offset is ever pending.
  */
 export const offsetFetchHandler: ApiHandler<OffsetFetchRequest, OffsetFetchResponse> = {
   apiKey: ApiKey.OffsetFetch,
-  minVersion: 1,
+  minVersion: 0,
   maxVersion: 9,
   readRequest: readOffsetFetchRequest,
   writeResponse: writeOffsetFetchResponse,

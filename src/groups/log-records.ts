@@ -1,26 +1,34 @@
 /**
- * The records the coordinator writes to its internal `__consumer_offsets` partitions, following
- * Kafka's idea of that topic: every record is keyed by what it describes, so the latest record per
- * key is the state, a null value (tombstone) deletes it, and replaying a partition from its start
- * rebuilds every group it holds. Nothing here depends on where the bytes live, so replicating the
- * partitions with Raft later changes nothing in this file.
+ * The records the coordinator writes to its internal `__consumer_offsets` partitions, in Kafka's
+ * own layouts (the specs in protocol/kafka/OffsetCommit{Key,Value}.json and
+ * GroupMetadata{Key,Value}.json), so tools that read the topic (Burrow, Kafka's formatters)
+ * understand them. Every record is keyed by what it describes, so the latest record per key is the
+ * state, a null value (tombstone) deletes it, and replaying a partition from its start rebuilds
+ * every group it holds. Nothing here depends on where the bytes live.
  *
- *   key (big-endian)                                          value
- *   int16 1 | string group | string topic | int32 partition  offset:  int16 1 | int64 offset |
- *                                                              int32 leaderEpoch | string metadata |
- *                                                              int64 commitTimestampMs
- *   int16 2 | string group                                    group:   int16 1 | group snapshot
- *                                                              (see writeGroupValue)
+ *   key                                                   value (what Canopy writes)
+ *   int16 1 | OffsetCommitKey v1 (group, topic, partition)  int16 3 | OffsetCommitValue v3
+ *   int16 2 | GroupMetadataKey v2 (group)                   int16 3 | GroupMetadataValue v3
  *
- * string = int16 length + UTF-8 (-1 = null); bytes = int32 length + bytes. Unknown key versions are
- * skipped on replay so a newer writer does not break an older reader.
+ * Reading accepts every version of Kafka's specs except value version 1, which in Canopy's log is
+ * always the layout Canopy used before (log-records-legacy.ts). Unknown key versions are skipped
+ * on replay so a newer writer does not break an older reader.
  */
-import { readInt64, writeInt64 } from '../util/int64.js';
-import type { GroupSnapshot, GroupState } from './group.js';
+import { Reader } from '../protocol/primitives/reader.js';
+import { Writer } from '../protocol/primitives/writer.js';
+import { readOffsetCommitKey, writeOffsetCommitKey } from '../protocol/generated/offset-commit-key.js';
+import { readOffsetCommitValue, writeOffsetCommitValue } from '../protocol/generated/offset-commit-value.js';
+import { readGroupMetadataKey, writeGroupMetadataKey } from '../protocol/generated/group-metadata-key.js';
+import { readGroupMetadataValue, writeGroupMetadataValue } from '../protocol/generated/group-metadata-value.js';
+import type { GroupSnapshot } from './group.js';
+import { decodeLegacyGroupValue, decodeLegacyOffsetValue, LEGACY_VALUE_VERSION } from './log-records-legacy.js';
 
+/** Kafka writes OffsetCommitKey version 1 (0 is the same layout). */
 export const KEY_VERSION_OFFSET = 1;
 export const KEY_VERSION_GROUP = 2;
-const VALUE_VERSION = 1;
+/** Kafka 2.3+ (non-flexible) value versions; Burrow and Kafka's tools read them. */
+export const OFFSET_VALUE_VERSION = 3;
+export const GROUP_VALUE_VERSION = 3;
 
 export interface CommittedOffset {
   offset: number;
@@ -34,151 +42,107 @@ export type DecodedKey =
   | { kind: 'group'; groupId: string }
   | { kind: 'unknown' };
 
-class Writer {
-  #parts: Buffer[] = [];
-  int16(v: number): this {
-    const b = Buffer.alloc(2);
-    b.writeInt16BE(v);
-    this.#parts.push(b);
-    return this;
-  }
-  int32(v: number): this {
-    const b = Buffer.alloc(4);
-    b.writeInt32BE(v);
-    this.#parts.push(b);
-    return this;
-  }
-  int64(v: number): this {
-    const b = Buffer.alloc(8);
-    writeInt64(b, 0, v);
-    this.#parts.push(b);
-    return this;
-  }
-  string(v: string | null): this {
-    if (v === null) return this.int16(-1);
-    const s = Buffer.from(v, 'utf8');
-    this.int16(s.length);
-    this.#parts.push(s);
-    return this;
-  }
-  bytes(v: Buffer): this {
-    this.int32(v.length);
-    this.#parts.push(v);
-    return this;
-  }
-  done(): Buffer {
-    return Buffer.concat(this.#parts);
-  }
-}
-
-/** Reads what Writer wrote; throws RangeError on a short buffer (a corrupt record). */
-class Reader {
-  #pos = 0;
-  constructor(readonly buf: Buffer) {}
-  int16(): number {
-    const v = this.buf.readInt16BE(this.#pos);
-    this.#pos += 2;
-    return v;
-  }
-  int32(): number {
-    const v = this.buf.readInt32BE(this.#pos);
-    this.#pos += 4;
-    return v;
-  }
-  int64(): number {
-    if (this.#pos + 8 > this.buf.length) throw new RangeError('short int64');
-    const v = readInt64(this.buf, this.#pos);
-    this.#pos += 8;
-    return v;
-  }
-  string(): string | null {
-    const n = this.int16();
-    if (n < 0) return null;
-    if (this.#pos + n > this.buf.length) throw new RangeError('short string');
-    const v = this.buf.toString('utf8', this.#pos, this.#pos + n);
-    this.#pos += n;
-    return v;
-  }
-  bytes(): Buffer {
-    const n = this.int32();
-    if (n < 0 || this.#pos + n > this.buf.length) throw new RangeError('short bytes');
-    const v = Buffer.from(this.buf.subarray(this.#pos, this.#pos + n));
-    this.#pos += n;
-    return v;
-  }
+/** int16 version followed by the spec's fields at that version, as Kafka lays out both keys and values. */
+function versioned(version: number, write: (w: Writer) => void): Buffer {
+  const w = new Writer();
+  w.writeInt16(version);
+  write(w);
+  return w.toBuffer();
 }
 
 export function offsetKey(groupId: string, topic: string, partition: number): Buffer {
-  return new Writer().int16(KEY_VERSION_OFFSET).string(groupId).string(topic).int32(partition).done();
+  return versioned(KEY_VERSION_OFFSET, (w) => writeOffsetCommitKey(w, KEY_VERSION_OFFSET, { group: groupId, topic, partition }));
 }
 
 export function groupKey(groupId: string): Buffer {
-  return new Writer().int16(KEY_VERSION_GROUP).string(groupId).done();
+  return versioned(KEY_VERSION_GROUP, (w) => writeGroupMetadataKey(w, KEY_VERSION_GROUP, { group: groupId }));
 }
 
 export function decodeKey(key: Buffer): DecodedKey {
   const r = new Reader(key);
-  const version = r.int16();
-  if (version === KEY_VERSION_OFFSET) {
-    return { kind: 'offset', groupId: r.string() ?? '', topic: r.string() ?? '', partition: r.int32() };
+  const version = r.readInt16();
+  if (version === 0 || version === KEY_VERSION_OFFSET) {
+    const k = readOffsetCommitKey(r, version);
+    return { kind: 'offset', groupId: k.group, topic: k.topic, partition: k.partition };
   }
-  if (version === KEY_VERSION_GROUP) return { kind: 'group', groupId: r.string() ?? '' };
+  if (version === KEY_VERSION_GROUP) return { kind: 'group', groupId: readGroupMetadataKey(r, version).group };
   return { kind: 'unknown' };
 }
 
 export function offsetValue(o: CommittedOffset): Buffer {
-  return new Writer().int16(VALUE_VERSION).int64(o.offset).int32(o.leaderEpoch).string(o.metadata).int64(o.commitTimestampMs).done();
+  return versioned(OFFSET_VALUE_VERSION, (w) =>
+    writeOffsetCommitValue(w, OFFSET_VALUE_VERSION, {
+      offset: o.offset,
+      leaderEpoch: o.leaderEpoch,
+      metadata: o.metadata,
+      commitTimestamp: o.commitTimestampMs,
+      expireTimestamp: -1,
+    }),
+  );
 }
 
 export function decodeOffsetValue(value: Buffer): CommittedOffset {
   const r = new Reader(value);
-  r.int16();
-  return { offset: r.int64(), leaderEpoch: r.int32(), metadata: r.string() ?? '', commitTimestampMs: r.int64() };
+  const version = r.readInt16();
+  if (version === LEGACY_VALUE_VERSION) return decodeLegacyOffsetValue(value);
+  const v = readOffsetCommitValue(r, version);
+  return { offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata, commitTimestampMs: v.commitTimestamp };
 }
 
+/**
+ * Kafka's value holds each member's metadata for the chosen protocol only (its subscription), not
+ * the state: Canopy persists a group when it becomes Stable (members) or Empty (none), which is
+ * what decodeGroupValue infers back, as Kafka does on load.
+ */
 export function groupValue(s: GroupSnapshot): Buffer {
-  const w = new Writer()
-    .int16(VALUE_VERSION)
-    .string(s.protocolType)
-    .string(s.protocolName)
-    .int32(s.generationId)
-    .string(s.leaderId)
-    .string(s.state)
-    .int64(s.stateTimestampMs)
-    .int32(s.members.length);
-  for (const m of s.members) {
-    w.string(m.memberId).string(m.groupInstanceId).string(m.clientId).string(m.clientHost);
-    w.int32(m.sessionTimeoutMs).int32(m.rebalanceTimeoutMs).int32(m.protocols.length);
-    for (const p of m.protocols) w.string(p.name).bytes(p.metadata);
-    w.bytes(m.assignment);
-  }
-  return w.done();
+  return versioned(GROUP_VALUE_VERSION, (w) =>
+    writeGroupMetadataValue(w, GROUP_VALUE_VERSION, {
+      protocolType: s.protocolType ?? '',
+      generation: s.generationId,
+      protocol: s.protocolName,
+      leader: s.leaderId,
+      currentStateTimestamp: s.stateTimestampMs,
+      members: s.members.map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        rebalanceTimeout: m.rebalanceTimeoutMs,
+        sessionTimeout: m.sessionTimeoutMs,
+        subscription: m.protocols.find((p) => p.name === s.protocolName)?.metadata ?? Buffer.alloc(0),
+        assignment: m.assignment,
+      })),
+    }),
+  );
 }
 
 export function decodeGroupValue(groupId: string, value: Buffer): GroupSnapshot {
   const r = new Reader(value);
-  r.int16();
-  const protocolType = r.string();
-  const protocolName = r.string();
-  const generationId = r.int32();
-  const leaderId = r.string();
-  const state = (r.string() ?? 'Empty') as GroupState;
-  const stateTimestampMs = r.int64();
-  const memberCount = r.int32();
-  const members: GroupSnapshot['members'] = [];
-  for (let i = 0; i < memberCount; i++) {
-    const memberId = r.string() ?? '';
-    const groupInstanceId = r.string();
-    const clientId = r.string() ?? '';
-    const clientHost = r.string() ?? '';
-    const sessionTimeoutMs = r.int32();
-    const rebalanceTimeoutMs = r.int32();
-    const protocolCount = r.int32();
-    const protocols: { name: string; metadata: Buffer }[] = [];
-    for (let j = 0; j < protocolCount; j++) protocols.push({ name: r.string() ?? '', metadata: r.bytes() });
-    members.push({ memberId, groupInstanceId, clientId, clientHost, sessionTimeoutMs, rebalanceTimeoutMs, protocols, assignment: r.bytes() });
-  }
-  return { groupId, protocolType, protocolName, generationId, leaderId, state, stateTimestampMs, members };
+  const version = r.readInt16();
+  if (version === LEGACY_VALUE_VERSION) return decodeLegacyGroupValue(groupId, value);
+  const v = readGroupMetadataValue(r, version);
+  const protocolName = v.protocol;
+  return {
+    groupId,
+    protocolType: v.protocolType === '' ? null : v.protocolType,
+    protocolName,
+    generationId: v.generation,
+    leaderId: v.leader,
+    state: v.members.length === 0 ? 'Empty' : 'Stable',
+    stateTimestampMs: v.currentStateTimestamp,
+    members: v.members.map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      sessionTimeoutMs: m.sessionTimeout,
+      // Before version 1 Kafka used the session timeout as the rebalance timeout.
+      rebalanceTimeoutMs: version >= 1 ? m.rebalanceTimeout : m.sessionTimeout,
+      // Copies: the decoded bytes are slices of the whole replayed batch.
+      protocols: protocolName === null ? [] : [{ name: protocolName, metadata: Buffer.from(m.subscription) }],
+      assignment: Buffer.from(m.assignment),
+    })),
+  };
 }
 
 /**

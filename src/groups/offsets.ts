@@ -24,6 +24,8 @@ export interface OffsetCommitEntry extends TopicPartition {
   offset: number;
   leaderEpoch: number;
   metadata: string | null;
+  /** OffsetCommit v1's per-partition commit timestamp; absent or -1 means "now", as in Kafka. */
+  commitTimestampMs?: number;
 }
 
 export interface CommittedEntry extends TopicPartition, CommittedOffset {}
@@ -65,7 +67,7 @@ export class OffsetStore {
     const values: CommittedOffset[] = [];
     entries.forEach((e, i) => {
       if (errors[i] !== 'NONE') return;
-      const v: CommittedOffset = { offset: e.offset, leaderEpoch: e.leaderEpoch, metadata: e.metadata ?? '', commitTimestampMs: nowMs };
+      const v: CommittedOffset = { offset: e.offset, leaderEpoch: e.leaderEpoch, metadata: e.metadata ?? '', commitTimestampMs: e.commitTimestampMs !== undefined && e.commitTimestampMs >= 0 ? e.commitTimestampMs : nowMs };
       values[i] = v;
       records.push({ key: offsetKey(groupId, e.topic, e.partition), value: offsetValue(v), timestampMs: nowMs });
     });

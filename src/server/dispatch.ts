@@ -13,6 +13,7 @@ import { Writer } from '../protocol/primitives/writer.js';
 import type { ConnectionInfo, DispatchOutcome, FrameDispatcher } from './connection.js';
 import type { ApiProbe, RequestOutcome } from '../metrics/probes/api.js';
 import type { TrafficProbe } from '../metrics/probes/traffic.js';
+import { kafkaApiName } from '../metrics/kafka-api-names.js';
 
 /** Optional metrics probes: requests by API/version/outcome with latency; bytes per topic (handlers). */
 export interface DispatchProbes {
@@ -27,9 +28,12 @@ const HEADER_FIXED_BYTES = 8;
  * Turns one request frame into one response: header decode, handler lookup by API key, body
  * decode, handle, encode with the size prefix. Client mistakes get Kafka's answer:
  *  - ApiVersions at a version above ours: a v0 body with UNSUPPORTED_VERSION and our API list;
- *  - unknown API key, other unsupported versions, malformed frames: the connection is closed
- *    with a log line naming the peer and the reason (what Kafka does; the response shape of an
- *    unknown version is unknown).
+ *  - another version outside the handler's range (kafka-go 0.2.1's Fetch v2, Sarama's zstd on
+ *    Produce v3): a warning naming client id, API and version, then, when the spec knows that
+ *    version, the handler's error response with UNSUPPORTED_VERSION at that version (the client
+ *    reports the error instead of an EOF), else the connection is closed (no response shape);
+ *  - unknown API key, malformed frames: the connection is closed with a log line naming the peer
+ *    and the reason (what Kafka does).
  * A handler that throws is our bug: logged, answered with UNKNOWN_SERVER_ERROR where the handler
  * can build an error response, otherwise the connection is closed.
  */
@@ -71,7 +75,7 @@ export class ApiDispatcher implements FrameDispatcher {
       if (apiKey === ApiKey.ApiVersions && apiVersion > handler.maxVersion) {
         return Promise.resolve(encode(0, correlationId, (w) => writeApiVersionsResponse(w, 0, unsupportedApiVersionsResponse())));
       }
-      return Promise.resolve(close(`unsupported version ${apiVersion} of API ${apiKey} (serving ${handler.minVersion}-${handler.maxVersion})`));
+      return Promise.resolve(this.#unsupportedVersion(handler, frame, connection));
     }
     let header: RequestHeader;
     let request: unknown;
@@ -86,6 +90,36 @@ export class ApiDispatcher implements FrameDispatcher {
     }
     const ctx: RequestContext = { header, clientHost: connection.peer, broker: this.#broker, signal: connection.signal, ...(this.#probes.traffic ? { traffic: this.#probes.traffic } : {}) };
     return this.#run(handler, request, ctx);
+  }
+
+  /** A version outside the handler's range: UNSUPPORTED_VERSION where the codec can say it, else close. */
+  #unsupportedVersion(handler: ApiHandler, frame: Buffer, connection: ConnectionInfo): DispatchOutcome {
+    const apiKey = frame.readInt16BE(0);
+    const apiVersion = frame.readInt16BE(2);
+    const correlationId = frame.readInt32BE(4);
+    const serving = `${handler.minVersion}-${handler.maxVersion}`;
+    const clientId = readClientId(frame);
+    let response: unknown = null;
+    try {
+      const reader = new Reader(frame);
+      readRequestHeader(reader, requestHeaderVersion(apiKey, apiVersion));
+      const request = handler.readRequest(reader, apiVersion);
+      response = handler.errorResponse?.(request, ErrorCode.UNSUPPORTED_VERSION, apiVersion) ?? null;
+    } catch (err) {
+      if (!(err instanceof ProtocolDecodeError)) throw err;
+    }
+    const api = kafkaApiName(apiKey);
+    const from = `unsupported version ${apiVersion} of ${api} from client ${JSON.stringify(clientId)} (serving ${serving})`;
+    const log = { peer: connection.peer, clientId, apiKey, api, apiVersion, serving };
+    // A request spec and its response spec share validVersions, so a request the codec could
+    // read has a response the codec can write.
+    if (response !== null) {
+      this.#broker.logger.warn(log, `${from}: answered UNSUPPORTED_VERSION`);
+      return encode(responseHeaderVersion(apiKey, apiVersion), correlationId, (w) => handler.writeResponse(w, apiVersion, response));
+    }
+    this.#broker.logger.warn(log, `${from}: closing the connection, that version has no known response shape`);
+    // Empty reason: the line above already says why.
+    return close('');
   }
 
   async #run(handler: ApiHandler, request: unknown, ctx: RequestContext): Promise<DispatchOutcome> {
@@ -105,6 +139,19 @@ export class ApiDispatcher implements FrameDispatcher {
       this.#broker.logger.error({ err, peer: ctx.clientHost, apiKey, apiVersion }, 'response encoding failed (bug)');
       return close(`internal error encoding API ${apiKey} v${apiVersion}`);
     }
+  }
+}
+
+/**
+ * The client id of any request header v1+ (never compact, right after the fixed part), read on
+ * its own so a log line can name the client even when the rest of the header does not parse.
+ */
+function readClientId(frame: Buffer): string | null {
+  try {
+    return new Reader(frame, HEADER_FIXED_BYTES).readNullableString();
+  } catch (err) {
+    if (err instanceof ProtocolDecodeError) return null;
+    throw err;
   }
 }
 

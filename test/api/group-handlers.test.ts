@@ -2,7 +2,7 @@
  * The group API handlers over a real socket to the real broker, at the versions and edge cases
  * clients rely on: FindCoordinator v0/v1/v4 (transaction keys refused with a message), the v4+
  * two-step join, INVALID_SESSION_TIMEOUT, SyncGroup v5 protocol checks, Heartbeat errors,
- * OffsetCommit/OffsetFetch v1, v2 and the v8 multi-group shape, DescribeGroups, ListGroups with a
+ * OffsetCommit v0/v1 (Sarama's default), v2 and the v8 multi-group shape, OffsetFetch v0/v1, DescribeGroups, ListGroups with a
  * states filter, LeaveGroup v3 batch leave, DeleteGroups and OffsetDelete.
  */
 import t from 'tap';
@@ -115,6 +115,37 @@ t.test('group APIs over the wire', async (t) => {
     t.same(empty.groups, []);
     const stable = await c.request(ApiKey.ListGroups, 5, { statesFilter: ['Stable'], typesFilter: ['classic'] });
     t.same(stable.groups.map((g: { groupId: string; groupState: string }) => [g.groupId, g.groupState]), [['g', 'Stable']]);
+  });
+
+  t.test('OffsetCommit v0 and v1 (the Sarama default) and OffsetFetch v0, as Kafka 3.x serves them', async (t) => {
+    const partition = (partitionIndex: number, committedOffset: number, commitTimestamp = -1) =>
+      ({ partitionIndex, committedOffset, committedLeaderEpoch: -1, commitTimestamp, committedMetadata: 'old' });
+    const v1 = await c.request(ApiKey.OffsetCommit, 1, {
+      groupId: 'g', generationIdOrMemberEpoch: generationId, memberId, groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'orders', partitions: [partition(0, 30, 1_600_000_000_000), partition(1, 31)] }],
+    });
+    t.same(v1.topics[0].partitions.map((p: { errorCode: number }) => p.errorCode), [0, 0]);
+    const stale = await c.request(ApiKey.OffsetCommit, 1, {
+      groupId: 'g', generationIdOrMemberEpoch: generationId + 1, memberId, groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'orders', partitions: [partition(0, 99)] }],
+    });
+    t.equal(stale.topics[0].partitions[0].errorCode, ErrorCode.ILLEGAL_GENERATION, 'v1 checks the generation');
+    // v0 has no generation or member id: a commit from outside any group.
+    const v0 = await c.request(ApiKey.OffsetCommit, 0, {
+      groupId: 'simple', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'orders', partitions: [partition(1, 5)] }],
+    });
+    t.equal(v0.topics[0].partitions[0].errorCode, ErrorCode.NONE);
+    const intoLiveGroup = await c.request(ApiKey.OffsetCommit, 0, {
+      groupId: 'g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'orders', partitions: [partition(0, 99)] }],
+    });
+    t.not(intoLiveGroup.topics[0].partitions[0].errorCode, ErrorCode.NONE, 'v0 cannot commit into a group with members');
+    const fetch0 = (groupId: string) => c.request(ApiKey.OffsetFetch, 0, { groupId, topics: [{ name: 'orders', partitionIndexes: [0, 1] }], groups: [], requireStable: false });
+    const g = await fetch0('g');
+    t.same(g.topics[0].partitions.map((p: { committedOffset: number; metadata: string; errorCode: number }) => [p.committedOffset, p.metadata, p.errorCode]), [[30, 'old', 0], [31, 'old', 0]]);
+    const simple = await fetch0('simple');
+    t.same(simple.topics[0].partitions.map((p: { committedOffset: number }) => p.committedOffset), [-1, 5]);
   });
 
   t.test('OffsetDelete, LeaveGroup v3, DeleteGroups', async (t) => {

@@ -4,6 +4,7 @@ import type { CoordinatorConfig } from '../../src/groups/coordinator.js';
 import type { JoinParams } from '../../src/groups/group.js';
 import { MemoryGroupLog } from '../../src/groups/group-log.js';
 import { ManualTimers } from '../../src/groups/timers.js';
+import { groupKey, groupPartition, offsetKey } from '../../src/groups/log-records.js';
 
 const RETENTION_MS = 60_000;
 const CHECK_MS = 1000;
@@ -76,6 +77,40 @@ t.test('session timeout range covers every client default', async (t) => {
   }
   t.equal((await c.join('g', joinParams({ sessionTimeoutMs: 5999 }))).error, 'INVALID_SESSION_TIMEOUT');
   t.equal((await c.join('g', joinParams({ sessionTimeoutMs: 1_800_001 }))).error, 'INVALID_SESSION_TIMEOUT');
+  c.stop();
+});
+
+t.test("a log written in Canopy's earlier record layout (value version 1) loads, and new writes use Kafka's", async (t) => {
+  const log = new MemoryGroupLog(4);
+  const p = groupPartition('old', 4);
+  // Bytes exactly as the earlier log-records.ts wrote them (see log-records-legacy.ts).
+  const legacyOffset = Buffer.from('0001' + '000000000000002a' + '00000003' + '0002' + Buffer.from('md').toString('hex') + '0000018bcfe56800', 'hex');
+  const str = (v: string) => Buffer.concat([Buffer.from([0, v.length]), Buffer.from(v)]).toString('hex');
+  const legacyGroup = Buffer.from(
+    '0001' + str('consumer') + str('range') + '00000004' + str('m1') + str('Stable') + '0000018bcfe56800' + '00000001' +
+      str('m1') + 'ffff' + str('c') + str('/h') + '00002710' + '00002710' + '00000001' + str('range') + '00000000' + '00000000',
+    'hex',
+  );
+  log.records[p]!.push({ key: offsetKey('old', 'orders', 0), value: legacyOffset, timestampMs: 0 }, { key: groupKey('old'), value: legacyGroup, timestampMs: 0 });
+  const { c } = await started(log);
+  t.same(c.fetchOffsets('old', ['orders']).entries.map((e) => [e.offset, e.leaderEpoch, e.metadata, e.commitTimestampMs]), [[42, 3, 'md', 1_700_000_000_000]]);
+  const d = c.describe('old').group;
+  t.same([d.state, d.generationId, d.leaderId, d.members.map((m) => m.memberId)], ['Stable', 4, 'm1', ['m1']]);
+  await c.commitOffsets('old', 'm1', null, 4, [{ topic: 'orders', partition: 0, offset: 43, leaderEpoch: -1, metadata: '' }]);
+  const last = log.records[p]!.at(-1)!;
+  t.same(last.value!.subarray(0, 2), Buffer.from([0, 3]), 'the new commit is an OffsetCommitValue v3');
+  c.stop();
+});
+
+t.test("OffsetCommit v1's commit timestamp is stored; -1 or none means now", async (t) => {
+  const { c, timers } = await started();
+  const errors = await c.commitOffsets('v1', '', null, -1, [
+    { topic: 'orders', partition: 0, offset: 1, leaderEpoch: -1, metadata: '', commitTimestampMs: 1_600_000_000_000 },
+    { topic: 'orders', partition: 1, offset: 2, leaderEpoch: -1, metadata: '', commitTimestampMs: -1 },
+    { topic: 'orders', partition: 2, offset: 3, leaderEpoch: -1, metadata: '' },
+  ]);
+  t.same(errors, ['NONE', 'NONE', 'NONE']);
+  t.same(c.fetchOffsets('v1', ['orders']).entries.map((e) => e.commitTimestampMs), [1_600_000_000_000, timers.now(), timers.now()]);
   c.stop();
 });
 

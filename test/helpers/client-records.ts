@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Consumer as PltConsumer, Producer as PltProducer } from '@platformatic/kafka';
 import { DEBIAN_PYTHON } from './debian-client.js';
+import { buildGoClient, runGoClient } from './go-client.js';
 
 const require = createRequire(import.meta.url);
 const rdkafka = require('node-rdkafka') as typeof import('node-rdkafka');
@@ -134,6 +135,24 @@ export async function ckProduce(bootstrap: string, topic: string, partition: num
 
 export async function ckConsume(bootstrap: string, specs: ReadSpec[]): Promise<ReadRec[]> {
   return (JSON.parse(await runPython('ck_records.py', ['consume', '--bootstrap', bootstrap, ...assignArgs(specs)])) as WireRec[]).map(fromWire);
+}
+
+// --- Sarama (Go; built by go-client.ts) ---
+
+export async function saramaProduce(bootstrap: string, topic: string, partition: number, records: Rec[]): Promise<number[]> {
+  const bin = await buildGoClient('sarama-client');
+  const r = await runGoClient(bin, ['records-produce', '-bootstrap', bootstrap, '-topic', topic, '-partition', String(partition)], { stdin: JSON.stringify(records.map(toWire)) });
+  const line = r.lines.find((l) => l.step === 'records-produce');
+  if (line?.ok !== true) throw new Error(`sarama records-produce failed: ${JSON.stringify(line)} ${r.stderr}`);
+  return line.offsets as number[];
+}
+
+export async function saramaConsume(bootstrap: string, specs: ReadSpec[]): Promise<ReadRec[]> {
+  const bin = await buildGoClient('sarama-client');
+  const r = await runGoClient(bin, ['records-consume', '-bootstrap', bootstrap, ...specs.flatMap((s) => ['-assign', `${s.topic}:${s.partition}:${s.offset}:${s.count}`])]);
+  const line = r.lines.find((l) => l.step === 'records-consume');
+  if (line?.ok !== true) throw new Error(`sarama records-consume failed: ${JSON.stringify(line)} ${r.stderr}`);
+  return (line.records as WireRec[]).map(fromWire);
 }
 
 // --- kafka-python ---

@@ -1,11 +1,12 @@
 /**
- * The cross-client matrix: six real clients each write the same kind of records (binary keys and
+ * The cross-client matrix: seven real clients each write the same kind of records (binary keys and
  * values, a null key, a null value, an empty value, UTF-8, a 5 KB value, headers, explicit
  * timestamps) to their own topic, and each of the six reads every topic back; every reader must
  * see every writer's records byte for byte with the same offsets. Writers and readers: kafkajs
  * 2.2.4 (reads through a group), kcat (librdkafka 2.0.2, no group), confluent-kafka-python 1.7
  * (assign), kafka-python 2.0.2 (assign + seek), node-rdkafka 3.6 (librdkafka 2.12, assign) and
- * @platformatic/kafka 1.35 (low-level Fetch v12+ by topic id).
+ * @platformatic/kafka 1.35 (low-level Fetch v12+ by topic id) and Sarama 1.22 (Go, as Kafka 2.1:
+ * Produce v3, Fetch v4, partition consumer).
  *
  * kcat cannot set per-record timestamps or headers, nor send an empty value distinct from null
  * (-Z makes empty NULL), and its delimiters (0x1e, 0x1f here) cannot occur in the data: its topic
@@ -15,6 +16,7 @@
 import t, { type Test } from 'tap';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 import { haveClient } from '../helpers/debian-client.js';
+import { haveGoClient } from '../helpers/go-client.js';
 import {
   ckConsume,
   ckProduce,
@@ -29,6 +31,8 @@ import {
   rdkafkaConsume,
   rdkafkaProduce,
   referenceRecords,
+  saramaConsume,
+  saramaProduce,
   show,
   type ReadRec,
   type ReadSpec,
@@ -48,7 +52,7 @@ function kcatRecords(): Rec[] {
 }
 
 t.test('every client reads what every other client wrote, byte for byte', async (t) => {
-  if (!haveClient(t, 'kcat') || !haveClient(t, 'python3-confluent-kafka') || !haveClient(t, 'python3-kafka')) return;
+  if (!haveClient(t, 'kcat') || !haveClient(t, 'python3-confluent-kafka') || !haveClient(t, 'python3-kafka') || !haveGoClient(t, 'sarama-client')) return;
   const broker = await spawnBroker(t);
   const b = broker.bootstrap;
 
@@ -86,6 +90,9 @@ t.test('every client reads what every other client wrote, byte for byte', async 
       const offsets = await platformaticProduce(b, topic, PARTITION, rs);
       t.same(offsets, [{ partition: PARTITION, offset: 0 }], 'platformatic produce result (base offset)');
     });
+    await write('sarama', async (topic, rs) => {
+      t.same(await saramaProduce(b, topic, PARTITION, rs), rs.map((_, i) => i), 'Sarama offsets');
+    });
     const before = Date.now();
     const ks = kcatRecords();
     kcatProduce(b, 'mx-kcat', PARTITION, ks, ['src', 'kcat']);
@@ -117,10 +124,11 @@ t.test('every client reads what every other client wrote, byte for byte', async 
   await t.test('kafka-python reads (assign + seek)', async (t) => check(t, 'kp', await kpConsume(b, specs())));
   await t.test('node-rdkafka reads (assign)', async (t) => check(t, 'rdkafka', await rdkafkaConsume(b, specs())));
   await t.test('platformatic reads (Fetch by topic id)', async (t) => check(t, 'platformatic', await platformaticFetch(b, specs())));
+  await t.test('Sarama reads (partition consumer)', async (t) => check(t, 'sarama', await saramaConsume(b, specs())));
 
   t.test('every reader saw the same kcat timestamps', async (t) => {
     const all = [...kcatStamps.values()];
-    t.equal(all.length, 6);
+    t.equal(all.length, 7);
     for (const s of all) t.same(s, all[0]);
   });
 });

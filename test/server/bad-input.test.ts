@@ -2,7 +2,7 @@ import t from 'tap';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { apiVersionsRequest, metadataRequest } from '../helpers/requests.js';
+import { apiVersionsRequest, fetchRequest, metadataRequest } from '../helpers/requests.js';
 import { ApiKey } from '../../src/protocol/generated/index.js';
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js';
 import { readApiVersionsResponse } from '../../src/protocol/generated/api-versions-response.js';
@@ -42,7 +42,6 @@ t.test('bad input closes only the offending connection; the broker keeps serving
     { name: 'oversize frame', bytes: sizePrefix(200 * 1024 * 1024), reason: /exceeds frameBytesMax/ },
     { name: 'frame shorter than a header', bytes: Buffer.concat([sizePrefix(3), Buffer.from([0, 3, 0])]), reason: /shorter than a request header/ },
     { name: 'unknown API key', bytes: frame(999, 0, 1, Buffer.alloc(0)), reason: /unknown API key 999/ },
-    { name: 'unsupported Metadata version', bytes: frame(ApiKey.Metadata, 99, 1, Buffer.alloc(0)), reason: /unsupported version 99 of API 3/ },
     { name: 'malformed body (array count past the end)', bytes: frame(ApiKey.Metadata, 1, 1, Buffer.from('000f4240', 'hex')), reason: /malformed request/ },
     { name: 'random bytes', bytes: Buffer.from('0000002a' + 'a5'.repeat(42), 'hex'), reason: /./ },
   ];
@@ -58,6 +57,36 @@ t.test('bad input closes only the offending connection; the broker keeps serving
   await t.test('the broker logged each close with the peer and the reason', async (t) => {
     const closes = broker.output().split('\n').filter((l) => l.includes('closing connection')).map((l) => JSON.parse(l) as { peer: string; reason: string });
     for (const c of cases) t.ok(closes.some((x) => c.reason.test(x.reason) && /^127\.0\.0\.1:\d+$/.test(x.peer)), `${c.name}: logged`);
+  });
+
+  /** The broker's JSON log lines that match, once one arrived (they cross the child's stdout pipe; bounded wait). */
+  const logLines = async (pattern: RegExp) => {
+    for (let i = 0; i < 100 && !pattern.test(broker.output()); i++) await new Promise((r) => setTimeout(r, 50));
+    return broker.output().split('\n').filter((l) => pattern.test(l)).map((l) => JSON.parse(l) as { msg: string; clientId: string | null; api: string; apiVersion: number });
+  };
+
+  await t.test('Fetch v2 (kafka-go 0.2.1): UNSUPPORTED_VERSION in every partition, in v2 framing; the connection stays open', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    client.clientId = 'old-go-client';
+    const r = await client.request(ApiKey.Fetch, 2, fetchRequest([{ topic: 'legacy', partition: 0, offset: 0 }, { topic: 'legacy', partition: 1, offset: 5 }]));
+    t.same(r.responses.map((x: { topic: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [x.topic, x.partitions.map((p) => [p.partitionIndex, p.errorCode])]), [
+      ['legacy', [[0, ErrorCode.UNSUPPORTED_VERSION], [1, ErrorCode.UNSUPPORTED_VERSION]]],
+    ]);
+    const m = await client.request(ApiKey.Metadata, 1, metadataRequest([], false));
+    t.ok(Array.isArray(m.brokers), 'the same connection still answers');
+    const lines = await logLines(/unsupported version 2 of Fetch/);
+    t.equal(lines.length, 1, 'one log line');
+    t.match(lines[0], { clientId: 'old-go-client', api: 'Fetch', apiVersion: 2, msg: /client "old-go-client".*answered UNSUPPORTED_VERSION/ });
+  });
+
+  await t.test('a version with no known response shape (Metadata v99): one log line naming client, API and version, then close', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    client.writeRaw(frame(ApiKey.Metadata, 99, 1, Buffer.alloc(0)));
+    t.equal(await client.nextFrame(), null, 'connection closed without a response');
+    await client.closed;
+    const lines = await logLines(/unsupported version 99 of Metadata/);
+    t.equal(lines.length, 1, 'one log line');
+    t.match(lines[0], { clientId: 'bad', api: 'Metadata', apiVersion: 99, msg: /client "bad".*closing the connection/ });
   });
 
   await t.test('ApiVersions at an unsupported version: v0-framed UNSUPPORTED_VERSION with the API list', async (t) => {

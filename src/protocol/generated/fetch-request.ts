@@ -1,5 +1,5 @@
 // generated from protocol/kafka/FetchRequest.json — do not edit (npm run generate)
-// FetchRequest (api key 1): versions 4-17, flexible 12-17
+// FetchRequest (api key 1): versions 0-17, flexible 12-17
 
 import type { Reader } from '../primitives/reader.js';
 import type { Writer } from '../primitives/writer.js';
@@ -87,15 +87,15 @@ export interface FetchRequestForgottenTopicsData {
 }
 
 export function readFetchRequest(r: Reader, version: number): FetchRequest {
-  if (version < 4 || version > 17) decodeBadVersion('FetchRequest', version);
+  if (version < 0 || version > 17) decodeBadVersion('FetchRequest', version);
   const flexible = version >= 12;
   let f_clusterId: string | null = null;
   let f_replicaId: number = -1;
   let f_replicaState: FetchRequestReplicaState = defaultFetchRequestReplicaState();
   let f_maxWaitMs: number;
   let f_minBytes: number;
-  let f_maxBytes: number;
-  let f_isolationLevel: number;
+  let f_maxBytes: number = 2147483647;
+  let f_isolationLevel: number = 0;
   let f_sessionId: number = 0;
   let f_sessionEpoch: number = -1;
   let f_topics: FetchRequestTopics[];
@@ -106,8 +106,12 @@ export function readFetchRequest(r: Reader, version: number): FetchRequest {
   }
   f_maxWaitMs = r.readInt32();
   f_minBytes = r.readInt32();
-  f_maxBytes = r.readInt32();
-  f_isolationLevel = r.readInt8();
+  if (version >= 3) {
+    f_maxBytes = r.readInt32();
+  }
+  if (version >= 4) {
+    f_isolationLevel = r.readInt8();
+  }
   if (version >= 7) {
     f_sessionId = r.readInt32();
   }
@@ -156,15 +160,19 @@ export function readFetchRequest(r: Reader, version: number): FetchRequest {
 }
 
 export function writeFetchRequest(w: Writer, version: number, m: FetchRequest): void {
-  if (version < 4 || version > 17) encodeBadVersion('FetchRequest', version);
+  if (version < 0 || version > 17) encodeBadVersion('FetchRequest', version);
   const flexible = version >= 12;
   if (version <= 14) {
     w.writeInt32(m.replicaId);
   }
   w.writeInt32(m.maxWaitMs);
   w.writeInt32(m.minBytes);
-  w.writeInt32(m.maxBytes);
-  w.writeInt8(m.isolationLevel);
+  if (version >= 3) {
+    w.writeInt32(m.maxBytes);
+  }
+  if (version >= 4) {
+    w.writeInt8(m.isolationLevel);
+  }
   if (version >= 7) {
     w.writeInt32(m.sessionId);
   }

@@ -1,5 +1,5 @@
 // generated from protocol/kafka/FetchResponse.json — do not edit (npm run generate)
-// FetchResponse (api key 1): versions 4-17, flexible 12-17
+// FetchResponse (api key 1): versions 0-17, flexible 12-17
 
 import type { Reader } from '../primitives/reader.js';
 import type { Writer } from '../primitives/writer.js';
@@ -166,14 +166,16 @@ export interface FetchResponseNodeEndpoints {
 }
 
 export function readFetchResponse(r: Reader, version: number): FetchResponse {
-  if (version < 4 || version > 17) decodeBadVersion('FetchResponse', version);
+  if (version < 0 || version > 17) decodeBadVersion('FetchResponse', version);
   const flexible = version >= 12;
-  let f_throttleTimeMs: number;
+  let f_throttleTimeMs: number = 0;
   let f_errorCode: number = 0;
   let f_sessionId: number = 0;
   let f_responses: FetchResponseResponses[];
   let f_nodeEndpoints: FetchResponseNodeEndpoints[] = [];
-  f_throttleTimeMs = r.readInt32();
+  if (version >= 1) {
+    f_throttleTimeMs = r.readInt32();
+  }
   if (version >= 7) {
     f_errorCode = r.readInt16();
   }
@@ -213,9 +215,11 @@ export function readFetchResponse(r: Reader, version: number): FetchResponse {
 }
 
 export function writeFetchResponse(w: Writer, version: number, m: FetchResponseInput): void {
-  if (version < 4 || version > 17) encodeBadVersion('FetchResponse', version);
+  if (version < 0 || version > 17) encodeBadVersion('FetchResponse', version);
   const flexible = version >= 12;
-  w.writeInt32(m.throttleTimeMs);
+  if (version >= 1) {
+    w.writeInt32(m.throttleTimeMs);
+  }
   if (version >= 7) {
     w.writeInt16(m.errorCode);
   }
@@ -303,29 +307,33 @@ function readFetchResponsePartitions(r: Reader, version: number, flexible: boole
   let f_partitionIndex: number;
   let f_errorCode: number;
   let f_highWatermark: number;
-  let f_lastStableOffset: number;
+  let f_lastStableOffset: number = -1;
   let f_logStartOffset: number = -1;
   let f_divergingEpoch: FetchResponseDivergingEpoch = defaultFetchResponseDivergingEpoch();
   let f_currentLeader: FetchResponseCurrentLeader = defaultFetchResponseCurrentLeader();
   let f_snapshotId: FetchResponseSnapshotId = defaultFetchResponseSnapshotId();
-  let f_abortedTransactions: FetchResponseAbortedTransactions[] | null;
+  let f_abortedTransactions: FetchResponseAbortedTransactions[] | null = [];
   let f_preferredReadReplica: number = -1;
   let f_records: Buffer | null;
   f_partitionIndex = r.readInt32();
   f_errorCode = r.readInt16();
   f_highWatermark = r.readInt64();
-  f_lastStableOffset = r.readInt64();
+  if (version >= 4) {
+    f_lastStableOffset = r.readInt64();
+  }
   if (version >= 5) {
     f_logStartOffset = r.readInt64();
   }
-  {
-    const n = (flexible ? r.readCompactArrayLength() : r.readArrayLength());
-    if (n < 0) {
-      f_abortedTransactions = null;
-    } else {
-      const a: FetchResponseAbortedTransactions[] = [];
-      for (let i = 0; i < n; i++) a.push(readFetchResponseAbortedTransactions(r, version, flexible));
-      f_abortedTransactions = a;
+  if (version >= 4) {
+    {
+      const n = (flexible ? r.readCompactArrayLength() : r.readArrayLength());
+      if (n < 0) {
+        f_abortedTransactions = null;
+      } else {
+        const a: FetchResponseAbortedTransactions[] = [];
+        for (let i = 0; i < n; i++) a.push(readFetchResponseAbortedTransactions(r, version, flexible));
+        f_abortedTransactions = a;
+      }
     }
   }
   if (version >= 11) {
@@ -361,16 +369,20 @@ function writeFetchResponsePartitions(w: Writer, version: number, flexible: bool
   w.writeInt32(m.partitionIndex);
   w.writeInt16(m.errorCode);
   w.writeInt64(m.highWatermark);
-  w.writeInt64(m.lastStableOffset);
+  if (version >= 4) {
+    w.writeInt64(m.lastStableOffset);
+  }
   if (version >= 5) {
     w.writeInt64(m.logStartOffset);
   }
-  if (m.abortedTransactions === null) {
-    if (flexible) w.writeUnsignedVarint(0); else w.writeInt32(-1);
-  } else {
-    if (flexible) w.writeUnsignedVarint(m.abortedTransactions.length + 1); else w.writeInt32(m.abortedTransactions.length);
-    for (const e of m.abortedTransactions) {
-      writeFetchResponseAbortedTransactions(w, version, flexible, e);
+  if (version >= 4) {
+    if (m.abortedTransactions === null) {
+      if (flexible) w.writeUnsignedVarint(0); else w.writeInt32(-1);
+    } else {
+      if (flexible) w.writeUnsignedVarint(m.abortedTransactions.length + 1); else w.writeInt32(m.abortedTransactions.length);
+      for (const e of m.abortedTransactions) {
+        writeFetchResponseAbortedTransactions(w, version, flexible, e);
+      }
     }
   }
   if (version >= 11) {
@@ -517,11 +529,15 @@ function writeFetchResponseSnapshotId(w: Writer, version: number, flexible: bool
   }
 }
 
-function readFetchResponseAbortedTransactions(r: Reader, _version: number, flexible: boolean): FetchResponseAbortedTransactions {
-  let f_producerId: number;
-  let f_firstOffset: number;
-  f_producerId = r.readInt64();
-  f_firstOffset = r.readInt64();
+function readFetchResponseAbortedTransactions(r: Reader, version: number, flexible: boolean): FetchResponseAbortedTransactions {
+  let f_producerId: number = 0;
+  let f_firstOffset: number = 0;
+  if (version >= 4) {
+    f_producerId = r.readInt64();
+  }
+  if (version >= 4) {
+    f_firstOffset = r.readInt64();
+  }
   let unknownTaggedFields: TaggedField[] | undefined;
   if (flexible) {
     const tagCount = r.readUnsignedVarint();
@@ -535,9 +551,13 @@ function readFetchResponseAbortedTransactions(r: Reader, _version: number, flexi
   return { producerId: f_producerId, firstOffset: f_firstOffset, unknownTaggedFields };
 }
 
-function writeFetchResponseAbortedTransactions(w: Writer, _version: number, flexible: boolean, m: FetchResponseAbortedTransactions): void {
-  w.writeInt64(m.producerId);
-  w.writeInt64(m.firstOffset);
+function writeFetchResponseAbortedTransactions(w: Writer, version: number, flexible: boolean, m: FetchResponseAbortedTransactions): void {
+  if (version >= 4) {
+    w.writeInt64(m.producerId);
+  }
+  if (version >= 4) {
+    w.writeInt64(m.firstOffset);
+  }
   if (flexible) {
     const unknown = m.unknownTaggedFields;
     const tagCount = unknown === undefined ? 0 : unknown.length;

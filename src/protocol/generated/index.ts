@@ -29,6 +29,8 @@ import { readFetchRequest, writeFetchRequest } from './fetch-request.js';
 import { readFetchResponse, writeFetchResponse } from './fetch-response.js';
 import { readFindCoordinatorRequest, writeFindCoordinatorRequest } from './find-coordinator-request.js';
 import { readFindCoordinatorResponse, writeFindCoordinatorResponse } from './find-coordinator-response.js';
+import { readGroupMetadataKey, writeGroupMetadataKey } from './group-metadata-key.js';
+import { readGroupMetadataValue, writeGroupMetadataValue } from './group-metadata-value.js';
 import { readHeartbeatRequest, writeHeartbeatRequest } from './heartbeat-request.js';
 import { readHeartbeatResponse, writeHeartbeatResponse } from './heartbeat-response.js';
 import { readIncrementalAlterConfigsRequest, writeIncrementalAlterConfigsRequest } from './incremental-alter-configs-request.js';
@@ -45,8 +47,10 @@ import { readListOffsetsRequest, writeListOffsetsRequest } from './list-offsets-
 import { readListOffsetsResponse, writeListOffsetsResponse } from './list-offsets-response.js';
 import { readMetadataRequest, writeMetadataRequest } from './metadata-request.js';
 import { readMetadataResponse, writeMetadataResponse } from './metadata-response.js';
+import { readOffsetCommitKey, writeOffsetCommitKey } from './offset-commit-key.js';
 import { readOffsetCommitRequest, writeOffsetCommitRequest } from './offset-commit-request.js';
 import { readOffsetCommitResponse, writeOffsetCommitResponse } from './offset-commit-response.js';
+import { readOffsetCommitValue, writeOffsetCommitValue } from './offset-commit-value.js';
 import { readOffsetDeleteRequest, writeOffsetDeleteRequest } from './offset-delete-request.js';
 import { readOffsetDeleteResponse, writeOffsetDeleteResponse } from './offset-delete-response.js';
 import { readOffsetFetchRequest, writeOffsetFetchRequest } from './offset-fetch-request.js';
@@ -132,7 +136,7 @@ export const apiSpecs: ReadonlyMap<number, ApiSpec> = new Map<number, ApiSpec>([
     readResponse: readProduceResponse, writeResponse: writeProduceResponse,
   }],
   [1, {
-    name: 'Fetch', apiKey: 1, minVersion: 4, maxVersion: 17, flexibleMinVersion: 12,
+    name: 'Fetch', apiKey: 1, minVersion: 0, maxVersion: 17, flexibleMinVersion: 12,
     readRequest: readFetchRequest, writeRequest: writeFetchRequest,
     readResponse: readFetchResponse, writeResponse: writeFetchResponse,
   }],
@@ -291,10 +295,12 @@ export const messageCodecs: readonly MessageCodec[] = [
   { name: 'DescribeConfigsResponse', kind: 'response', apiKey: 32, minVersion: 0, maxVersion: 4, flexibleMinVersion: 4, read: readDescribeConfigsResponse, write: writeDescribeConfigsResponse },
   { name: 'DescribeGroupsRequest', kind: 'request', apiKey: 15, minVersion: 0, maxVersion: 5, flexibleMinVersion: 5, read: readDescribeGroupsRequest, write: writeDescribeGroupsRequest },
   { name: 'DescribeGroupsResponse', kind: 'response', apiKey: 15, minVersion: 0, maxVersion: 5, flexibleMinVersion: 5, read: readDescribeGroupsResponse, write: writeDescribeGroupsResponse },
-  { name: 'FetchRequest', kind: 'request', apiKey: 1, minVersion: 4, maxVersion: 17, flexibleMinVersion: 12, read: readFetchRequest, write: writeFetchRequest },
-  { name: 'FetchResponse', kind: 'response', apiKey: 1, minVersion: 4, maxVersion: 17, flexibleMinVersion: 12, read: readFetchResponse, write: writeFetchResponse },
+  { name: 'FetchRequest', kind: 'request', apiKey: 1, minVersion: 0, maxVersion: 17, flexibleMinVersion: 12, read: readFetchRequest, write: writeFetchRequest },
+  { name: 'FetchResponse', kind: 'response', apiKey: 1, minVersion: 0, maxVersion: 17, flexibleMinVersion: 12, read: readFetchResponse, write: writeFetchResponse },
   { name: 'FindCoordinatorRequest', kind: 'request', apiKey: 10, minVersion: 0, maxVersion: 6, flexibleMinVersion: 3, read: readFindCoordinatorRequest, write: writeFindCoordinatorRequest },
   { name: 'FindCoordinatorResponse', kind: 'response', apiKey: 10, minVersion: 0, maxVersion: 6, flexibleMinVersion: 3, read: readFindCoordinatorResponse, write: writeFindCoordinatorResponse },
+  { name: 'GroupMetadataKey', kind: 'data', apiKey: undefined, minVersion: 2, maxVersion: 2, flexibleMinVersion: Infinity, read: readGroupMetadataKey, write: writeGroupMetadataKey },
+  { name: 'GroupMetadataValue', kind: 'data', apiKey: undefined, minVersion: 0, maxVersion: 3, flexibleMinVersion: Infinity, read: readGroupMetadataValue, write: writeGroupMetadataValue },
   { name: 'HeartbeatRequest', kind: 'request', apiKey: 12, minVersion: 0, maxVersion: 4, flexibleMinVersion: 4, read: readHeartbeatRequest, write: writeHeartbeatRequest },
   { name: 'HeartbeatResponse', kind: 'response', apiKey: 12, minVersion: 0, maxVersion: 4, flexibleMinVersion: 4, read: readHeartbeatResponse, write: writeHeartbeatResponse },
   { name: 'IncrementalAlterConfigsRequest', kind: 'request', apiKey: 44, minVersion: 0, maxVersion: 1, flexibleMinVersion: 1, read: readIncrementalAlterConfigsRequest, write: writeIncrementalAlterConfigsRequest },
@@ -311,8 +317,10 @@ export const messageCodecs: readonly MessageCodec[] = [
   { name: 'ListOffsetsResponse', kind: 'response', apiKey: 2, minVersion: 0, maxVersion: 9, flexibleMinVersion: 6, read: readListOffsetsResponse, write: writeListOffsetsResponse },
   { name: 'MetadataRequest', kind: 'request', apiKey: 3, minVersion: 0, maxVersion: 12, flexibleMinVersion: 9, read: readMetadataRequest, write: writeMetadataRequest },
   { name: 'MetadataResponse', kind: 'response', apiKey: 3, minVersion: 0, maxVersion: 12, flexibleMinVersion: 9, read: readMetadataResponse, write: writeMetadataResponse },
+  { name: 'OffsetCommitKey', kind: 'data', apiKey: undefined, minVersion: 0, maxVersion: 1, flexibleMinVersion: Infinity, read: readOffsetCommitKey, write: writeOffsetCommitKey },
   { name: 'OffsetCommitRequest', kind: 'request', apiKey: 8, minVersion: 0, maxVersion: 9, flexibleMinVersion: 8, read: readOffsetCommitRequest, write: writeOffsetCommitRequest },
   { name: 'OffsetCommitResponse', kind: 'response', apiKey: 8, minVersion: 0, maxVersion: 9, flexibleMinVersion: 8, read: readOffsetCommitResponse, write: writeOffsetCommitResponse },
+  { name: 'OffsetCommitValue', kind: 'data', apiKey: undefined, minVersion: 0, maxVersion: 3, flexibleMinVersion: Infinity, read: readOffsetCommitValue, write: writeOffsetCommitValue },
   { name: 'OffsetDeleteRequest', kind: 'request', apiKey: 47, minVersion: 0, maxVersion: 0, flexibleMinVersion: Infinity, read: readOffsetDeleteRequest, write: writeOffsetDeleteRequest },
   { name: 'OffsetDeleteResponse', kind: 'response', apiKey: 47, minVersion: 0, maxVersion: 0, flexibleMinVersion: Infinity, read: readOffsetDeleteResponse, write: writeOffsetDeleteResponse },
   { name: 'OffsetFetchRequest', kind: 'request', apiKey: 9, minVersion: 0, maxVersion: 9, flexibleMinVersion: 6, read: readOffsetFetchRequest, write: writeOffsetFetchRequest },

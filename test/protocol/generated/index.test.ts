@@ -13,7 +13,7 @@ t.test('the API table', async (t) => {
     t.ok(spec.minVersion <= spec.maxVersion);
   }
   t.strictSame([apiSpecs.get(0)!.minVersion, apiSpecs.get(0)!.maxVersion, apiSpecs.get(0)!.flexibleMinVersion], [0, 11, 9], 'Produce 0-11, flexible 9+');
-  t.strictSame([apiSpecs.get(1)!.minVersion, apiSpecs.get(1)!.maxVersion, apiSpecs.get(1)!.flexibleMinVersion], [4, 17, 12], 'Fetch 4-17, flexible 12+');
+  t.strictSame([apiSpecs.get(1)!.minVersion, apiSpecs.get(1)!.maxVersion, apiSpecs.get(1)!.flexibleMinVersion], [0, 17, 12], 'Fetch 0-17 (0-3 only to answer UNSUPPORTED_VERSION), flexible 12+');
   t.strictSame([apiSpecs.get(2)!.minVersion, apiSpecs.get(2)!.maxVersion, apiSpecs.get(2)!.flexibleMinVersion], [0, 9, 6], 'ListOffsets 0-9, flexible 6+');
   t.strictSame([apiSpecs.get(3)!.minVersion, apiSpecs.get(3)!.maxVersion, apiSpecs.get(3)!.flexibleMinVersion], [0, 12, 9], 'Metadata 0-12, flexible 9+');
   t.strictSame([apiSpecs.get(18)!.minVersion, apiSpecs.get(18)!.maxVersion, apiSpecs.get(18)!.flexibleMinVersion], [0, 4, 3], 'ApiVersions 0-4, flexible 3+');
