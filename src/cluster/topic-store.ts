@@ -151,7 +151,7 @@ export class TopicStore {
 
   delete(name: string): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'deleted');
       this.#byName.delete(name);
       this.#byId.delete(topic.id.toString('hex'));
       await this.#persist();
@@ -164,7 +164,7 @@ export class TopicStore {
   /** Grows the topic to `totalCount` partitions (Kafka's CreatePartitions count is the new total). */
   addPartitions(name: string, totalCount: number, options: { validateOnly?: boolean } = {}): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'given partitions');
       if (totalCount <= topic.partitionCount) {
         throw new TopicError('INVALID_PARTITIONS', `topic "${name}" has ${topic.partitionCount} partitions; the new count ${totalCount} must be larger`);
       }
@@ -185,7 +185,7 @@ export class TopicStore {
    */
   alterConfigs(name: string, change: { set: Record<string, string>; remove?: string[]; replaceAll?: boolean; validateOnly?: boolean }): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'reconfigured');
       const configs: Record<string, string> = change.replaceAll ? {} : { ...topic.configs };
       for (const key of change.remove ?? []) delete configs[key];
       Object.assign(configs, change.set);
@@ -214,6 +214,17 @@ export class TopicStore {
   #require(name: string): TopicInfo {
     const topic = this.#byName.get(name);
     if (!topic) throw new TopicError('UNKNOWN_TOPIC', `topic "${name}" does not exist`);
+    return topic;
+  }
+
+  /**
+   * Internal topics (__consumer_offsets) are shaped by the broker: the group coordinator maps
+   * groups to their partitions by count and relies on their configs; deleting one loses every
+   * committed offset. Every mutating path (Kafka APIs, admin HTTP) ends here, so this is the backstop.
+   */
+  #requireUserTopic(name: string, verb: string): TopicInfo {
+    const topic = this.#require(name);
+    if (topic.internal) throw new TopicError('INVALID_TOPIC', `topic "${name}" is internal and cannot be ${verb}`);
     return topic;
   }
 
