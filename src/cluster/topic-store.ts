@@ -30,12 +30,16 @@ export class TopicError extends Error {
 }
 
 /**
- * Called (and awaited) after each persisted change, in order. The partition manager implements it
- * to create, grow and delete partition logs.
+ * Called (and awaited) in order for each change. The partition manager implements it to create,
+ * grow and delete partition logs. topicCreated and partitionsAdded run BEFORE the change is
+ * persisted and must be all-or-nothing; if a later listener or the write fails, they are undone
+ * with topicDeleted / partitionsRemoved. The others run after the change is persisted.
  */
 export interface TopicListener {
   topicCreated(topic: TopicInfo): Promise<void>;
   partitionsAdded(topic: TopicInfo, previousCount: number): Promise<void>;
+  /** Undoes partitionsAdded of a grow that did not happen. */
+  partitionsRemoved?(topic: TopicInfo, previousCount: number): Promise<void>;
   topicDeleted(topic: TopicInfo): Promise<void>;
   configsChanged(topic: TopicInfo): Promise<void>;
 }
@@ -139,10 +143,10 @@ export class TopicStore {
       this.#checkConfigs(configs);
       const topic: TopicInfo = { name, id: this.#newId(), partitionCount: options.partitions, configs, internal: options.internal ?? false, createdMs: Date.now() };
       if (options.validateOnly) return topic;
-      // Persist, open the partitions, then publish: readers (Metadata, Produce) never see a topic
-      // whose partitions are not open yet. A crash in between reopens them from the file.
-      await this.#persist(topic);
-      for (const l of this.#listeners) await l.topicCreated(topic);
+      // Open the partitions, persist, then publish: readers (Metadata, Produce) never see a topic
+      // whose partitions are not open, and topics.json never names one whose partitions could not
+      // be opened. A crash before the write leaves folders no topic names; start-up removes them.
+      await this.#openThenPersist(topic, (l) => l.topicCreated(topic), (l) => l.topicDeleted(topic));
       this.#put(topic);
       this.#logger.info({ topic: name, partitions: topic.partitionCount, internal: topic.internal }, 'topic created');
       return topic;
@@ -171,8 +175,7 @@ export class TopicStore {
       this.#checkPartitionCount(totalCount, topic.partitionCount);
       const next: TopicInfo = { ...topic, partitionCount: totalCount };
       if (options.validateOnly) return next;
-      await this.#persist(next);
-      for (const l of this.#listeners) await l.partitionsAdded(next, topic.partitionCount);
+      await this.#openThenPersist(next, (l) => l.partitionsAdded(next, topic.partitionCount), async (l) => l.partitionsRemoved?.(next, topic.partitionCount));
       this.#put(next);
       this.#logger.info({ topic: name, from: topic.partitionCount, to: totalCount }, 'partitions added');
       return next;
@@ -203,6 +206,24 @@ export class TopicStore {
   /** Waits for queued mutations (shutdown). */
   async idle(): Promise<void> {
     await this.#chain.catch(() => undefined);
+  }
+
+  /** Runs `open` on every listener, then persists `pending`; any failure runs `undo` on those done. */
+  async #openThenPersist(pending: TopicInfo, open: (l: TopicListener) => Promise<void>, undo: (l: TopicListener) => Promise<void>): Promise<void> {
+    const done: TopicListener[] = [];
+    try {
+      for (const l of this.#listeners) {
+        await open(l);
+        done.push(l);
+      }
+      await this.#persist(pending);
+    } catch (err) {
+      for (const l of done.reverse()) {
+        await undo(l).catch((undoErr: unknown) => this.#logger.error({ topic: pending.name, err: String(undoErr) }, 'could not undo a failed topic change; start-up removes what is left'));
+      }
+      this.#logger.warn({ topic: pending.name, partitions: pending.partitionCount, err: String(err) }, 'topic change failed and was rolled back');
+      throw err;
+    }
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
