@@ -17,6 +17,9 @@ import type { FileLayer, JournalFile } from './file-layer.js';
 /** A budget for callers that do not derive one from the process's fd limit (tests, tools). */
 export const FILES_OPEN_MAX_DEFAULT = 1024;
 
+/** Descriptors used for one call only (small files, directory fsyncs) open at once; see broker/fd-budget.ts FD_RESERVE. */
+export const TRANSIENT_FILES_MAX = 32;
+
 export interface FileHandleStats { open: number; opensTotal: number; evictionsTotal: number; filesOpenMax: number }
 
 export class FileHandleCache implements FileLayer {
@@ -30,6 +33,8 @@ export class FileHandleCache implements FileLayer {
   #evictionsTotal = 0;
   /** Opens under way: they count against the budget before they land in #lru. */
   #opening = 0;
+  #transientRunning = 0;
+  readonly #transientWaiters: Array<() => void> = [];
 
   constructor(inner: FileLayer, options: { filesOpenMax: number }) {
     if (!(Number.isInteger(options.filesOpenMax) && options.filesOpenMax >= 1)) throw new Error(`filesOpenMax must be a positive integer, got ${options.filesOpenMax}`);
@@ -51,13 +56,26 @@ export class FileHandleCache implements FileLayer {
     return file;
   }
 
-  readFile(path: string): Promise<Buffer> { return this.#inner.readFile(path); }
-  writeFileAtomic(path: string, data: Buffer): Promise<void> { return this.#inner.writeFileAtomic(path, data); }
-  readdir(path: string): Promise<string[]> { return this.#inner.readdir(path); }
+  // Calls that open a descriptor for their own duration only: at most TRANSIENT_FILES_MAX at once,
+  // so a burst over many partitions (shutdown writing every marker) cannot reach the fd limit.
+  readFile(path: string): Promise<Buffer> { return this.#transient(() => this.#inner.readFile(path)); }
+  writeFileAtomic(path: string, data: Buffer): Promise<void> { return this.#transient(() => this.#inner.writeFileAtomic(path, data)); }
+  readdir(path: string): Promise<string[]> { return this.#transient(() => this.#inner.readdir(path)); }
   mkdirp(path: string): Promise<void> { return this.#inner.mkdirp(path); }
-  rmrf(path: string): Promise<void> { return this.#inner.rmrf(path); }
+  rmrf(path: string): Promise<void> { return this.#transient(() => this.#inner.rmrf(path)); }
   exists(path: string): Promise<boolean> { return this.#inner.exists(path); }
-  fsyncDir(path: string): Promise<void> { return this.#inner.fsyncDir(path); }
+  fsyncDir(path: string): Promise<void> { return this.#transient(() => this.#inner.fsyncDir(path)); }
+
+  async #transient<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.#transientRunning >= TRANSIENT_FILES_MAX) await new Promise<void>((resolve) => this.#transientWaiters.push(resolve));
+    this.#transientRunning++;
+    try {
+      return await fn();
+    } finally {
+      this.#transientRunning--;
+      this.#transientWaiters.shift()?.();
+    }
+  }
 
   async unlink(path: string): Promise<void> {
     for (const f of this.#byPath.get(path) ?? []) await f.pinOpen();

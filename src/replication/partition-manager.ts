@@ -165,7 +165,8 @@ export class PartitionManager implements TopicListener {
     this.#retentionTimer = null;
     const all = this.all();
     this.#byTopic.clear();
-    await Promise.allSettled(all.map((p) => p.close()));
+    // Bounded like opening: each close writes index files and a marker.
+    await mapBounded(all, PARTITION_OPEN_CONCURRENCY, (p) => p.close().catch(() => undefined));
   }
 
   /** The journal configuration a topic's configs translate to. */
