@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache } from '../journal/partition-log.js';
@@ -201,7 +201,7 @@ export class PartitionManager implements TopicListener {
     } catch (err) {
       // All or nothing: remove what was opened and every folder of the range, then report.
       await Promise.allSettled(opened.map((p) => p.destroy()));
-      await Promise.allSettled(indexes.map((i) => rm(this.#dirOf(topic, i), { recursive: true, force: true })));
+      await Promise.allSettled(indexes.map((i) => removeFolder(this.#dirOf(topic, i))));
       throw err;
     }
     return opened.sort((a, b) => a.index - b.index);
@@ -224,4 +224,9 @@ export class PartitionManager implements TopicListener {
     this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');
     return partition;
   }
+}
+
+/** Removes a partition folder; anything else at that path (not ours) is left alone. */
+async function removeFolder(path: string): Promise<void> {
+  if ((await lstat(path).catch(() => null))?.isDirectory()) await rm(path, { recursive: true, force: true });
 }
