@@ -112,8 +112,17 @@ export class FileHandleCache implements FileLayer {
     if (set?.size === 0) this.#byPath.delete(file.path);
   }
 
+  /**
+   * After an operation: handles opened while every other one was busy put the set over budget;
+   * close idle ones now rather than at the next open. Errors stay with the handle (see evict).
+   */
+  released(): void {
+    if (this.#lru.size + this.#opening > this.filesOpenMax) void this.#makeRoom().catch(() => undefined);
+  }
+
   async #makeRoom(): Promise<void> {
-    // Evict idle handles, oldest first, until one more fits; busy and pinned ones are skipped.
+    // Evict idle handles, oldest first, until the budget holds (counting opens under way);
+    // busy and pinned ones are skipped.
     let over = this.#lru.size + this.#opening - this.filesOpenMax;
     for (const file of [...this.#lru.keys()]) {
       if (over <= 0) break;
@@ -135,8 +144,12 @@ class LazyFile implements JournalFile {
   #inflight = 0;
   #pinned = false;
   #closed = false;
-  /** Writes (and truncates) started, and the count covered by the last successful fdatasync. */
-  #writesStarted = 0;
+  /**
+   * Writes (and truncates) started, and the count covered by the last successful fdatasync. Starts
+   * at 1: a file opened here may hold bytes an earlier process wrote and never synced (recovery
+   * syncs them), so its first sync, or its first eviction, always reaches the disk.
+   */
+  #writesStarted = 1;
   #writesSynced = 0;
   #syncError: unknown = null;
 
@@ -232,6 +245,7 @@ class LazyFile implements JournalFile {
       return await op(h);
     } finally {
       this.#inflight--;
+      if (this.#inflight === 0) this.#cache.released();
     }
   }
 
