@@ -20,7 +20,7 @@ const idempotent = (sequence: number) =>
  * The real file layer, except that the next segment write, once armed, waits for `release()` and
  * then fails with ENOSPC: appends queued behind it form the journal's next write group meanwhile.
  */
-class OneFailedWrite implements FileLayer {
+class OneFailedWrite {
   #armed: { gate: Promise<void>; open: () => void; reached: () => void } | null = null;
   /** Resolves when the armed write has started (and is waiting at the gate). */
   reached: Promise<void> = Promise.resolve();
@@ -53,14 +53,10 @@ class OneFailedWrite implements FileLayer {
       close: () => inner.close(),
     };
   }
-  readFile(path: string): Promise<Buffer> { return NODE_FILE_LAYER.readFile(path); }
-  writeFileAtomic(path: string, data: Buffer): Promise<void> { return NODE_FILE_LAYER.writeFileAtomic(path, data); }
-  readdir(path: string): Promise<string[]> { return NODE_FILE_LAYER.readdir(path); }
-  mkdirp(path: string): Promise<void> { return NODE_FILE_LAYER.mkdirp(path); }
-  unlink(path: string): Promise<void> { return NODE_FILE_LAYER.unlink(path); }
-  rmrf(path: string): Promise<void> { return NODE_FILE_LAYER.rmrf(path); }
-  exists(path: string): Promise<boolean> { return NODE_FILE_LAYER.exists(path); }
-  fsyncDir(path: string): Promise<void> { return NODE_FILE_LAYER.fsyncDir(path); }
+  /** Everything but open() is the real layer's. */
+  layer(): FileLayer {
+    return { ...NODE_FILE_LAYER, open: (path, create) => this.open(path, create) };
+  }
 }
 
 async function openPartition(t: { teardown(fn: () => unknown): void }, files: FileLayer) {
@@ -94,7 +90,7 @@ async function sequencesInLog(p: Awaited<ReturnType<typeof openPartition>>): Pro
 
 t.test('a storage error with a later batch in flight: the retry is OUT_OF_ORDER_SEQUENCE, not appended behind it', async (t) => {
   const files = new OneFailedWrite();
-  const p = await openPartition(t, files);
+  const p = await openPartition(t, files.layer());
   t.equal((await append(p, 0)).baseOffset, 0);
   files.arm();
   const failing = append(p, 1).then(() => 'ok', errorCode);
@@ -113,7 +109,7 @@ t.test('a storage error with a later batch in flight: the retry is OUT_OF_ORDER_
 
 t.test('a storage error with nothing in flight: the resend of the failed batch is accepted, a gap is not', async (t) => {
   const files = new OneFailedWrite();
-  const p = await openPartition(t, files);
+  const p = await openPartition(t, files.layer());
   await append(p, 0);
   files.arm();
   const failing = append(p, 1).then(() => 'ok', errorCode);
