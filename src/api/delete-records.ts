@@ -9,6 +9,8 @@ import { kafkaErrorOf, missingPartitionError } from './errors.js';
  * DeleteRecords (key 21), v0–2: makes each given offset the partition's log start offset (the
  * journal deletes segments wholly below it; consumers then start there). -1 means the high
  * watermark; an offset beyond it gets OFFSET_OUT_OF_RANGE. Answers the new low watermark.
+ * Internal topics are refused with INVALID_TOPIC_EXCEPTION, as Kafka's ReplicaManager does
+ * ("Cannot delete records of internal topic"): trimming __consumer_offsets loses committed offsets.
  */
 type PartitionResult = DeleteRecordsResponseDeleteRecordsPartitionResult;
 
@@ -30,6 +32,7 @@ export const deleteRecordsHandler: ApiHandler<DeleteRecordsRequest, DeleteRecord
       partitions: await Promise.all(t.partitions.map(async (p) => {
         const partition = broker.partitions.get(t.name, p.partitionIndex);
         if (!partition) return answer(p.partitionIndex, missingPartitionError(broker, t.name, p.partitionIndex).code, -1);
+        if (broker.topics.get(t.name)?.internal) return answer(p.partitionIndex, ErrorCode.INVALID_TOPIC_EXCEPTION, -1);
         try {
           return answer(p.partitionIndex, ErrorCode.NONE, await partition.deleteBefore(p.offset));
         } catch (err) {

@@ -9,6 +9,7 @@ import { PartitionManager } from '../replication/partition-manager.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { journalFilesOpenMax, readFdSoftLimit } from './fd-budget.js';
 import type { Broker } from './broker.js';
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
@@ -65,17 +66,22 @@ export class NodeBroker implements Broker {
 
   /** `options.journalFiles`: the journal file layer to use (metrics wrap the default one). */
   static async open(config: BrokerConfig, logger: Logger, options: { journalFiles?: FileLayer } = {}): Promise<NodeBroker> {
+    // Checked first: a limit that cannot fit fails before anything in the data dir changes.
+    const fdSoftLimit = readFdSoftLimit();
+    const journalFilesOpen = journalFilesOpenMax(config.limits, fdSoftLimit);
     const dataDir = resolve(config.dataDir);
     await mkdir(dataDir, { recursive: true });
     const unlock = await lockDataDir(dataDir);
     const clusterId = await loadOrCreateClusterId(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
+    logger.info({ fdSoftLimit, journalFilesOpenMax: journalFilesOpen, partitionsMax: config.limits.partitionsMax }, 'journal file handles: shared by all partitions, least recently used closed first');
+    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, journalFilesOpenMax: journalFilesOpen, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
+    const openStartMs = Date.now();
     await partitions.openAll(topics.list());
     topics.addListener(partitions);
     partitions.startRetention();
     const producerIds = await ProducerIdAllocator.open(dataDir);
-    logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length }, 'data dir opened');
+    logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length, partitionsOpenMs: Date.now() - openStartMs }, 'data dir opened');
     const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
     broker.#unlock = unlock;
     // Consumer groups: replays __consumer_offsets before the listener opens (src/groups/README.md).

@@ -30,12 +30,16 @@ export class TopicError extends Error {
 }
 
 /**
- * Called (and awaited) after each persisted change, in order. The partition manager implements it
- * to create, grow and delete partition logs.
+ * Called (and awaited) in order for each change. The partition manager implements it to create,
+ * grow and delete partition logs. topicCreated and partitionsAdded run BEFORE the change is
+ * persisted and must be all-or-nothing; if a later listener or the write fails, they are undone
+ * with topicDeleted / partitionsRemoved. The others run after the change is persisted.
  */
 export interface TopicListener {
   topicCreated(topic: TopicInfo): Promise<void>;
   partitionsAdded(topic: TopicInfo, previousCount: number): Promise<void>;
+  /** Undoes partitionsAdded of a grow that did not happen. */
+  partitionsRemoved?(topic: TopicInfo, previousCount: number): Promise<void>;
   topicDeleted(topic: TopicInfo): Promise<void>;
   configsChanged(topic: TopicInfo): Promise<void>;
 }
@@ -139,10 +143,10 @@ export class TopicStore {
       this.#checkConfigs(configs);
       const topic: TopicInfo = { name, id: this.#newId(), partitionCount: options.partitions, configs, internal: options.internal ?? false, createdMs: Date.now() };
       if (options.validateOnly) return topic;
-      // Persist, open the partitions, then publish: readers (Metadata, Produce) never see a topic
-      // whose partitions are not open yet. A crash in between reopens them from the file.
-      await this.#persist(topic);
-      for (const l of this.#listeners) await l.topicCreated(topic);
+      // Open the partitions, persist, then publish: readers (Metadata, Produce) never see a topic
+      // whose partitions are not open, and topics.json never names one whose partitions could not
+      // be opened. A crash before the write leaves folders no topic names; start-up removes them.
+      await this.#openThenPersist(topic, (l) => l.topicCreated(topic), (l) => l.topicDeleted(topic));
       this.#put(topic);
       this.#logger.info({ topic: name, partitions: topic.partitionCount, internal: topic.internal }, 'topic created');
       return topic;
@@ -151,7 +155,7 @@ export class TopicStore {
 
   delete(name: string): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'deleted');
       this.#byName.delete(name);
       this.#byId.delete(topic.id.toString('hex'));
       await this.#persist();
@@ -164,15 +168,14 @@ export class TopicStore {
   /** Grows the topic to `totalCount` partitions (Kafka's CreatePartitions count is the new total). */
   addPartitions(name: string, totalCount: number, options: { validateOnly?: boolean } = {}): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'given partitions');
       if (totalCount <= topic.partitionCount) {
         throw new TopicError('INVALID_PARTITIONS', `topic "${name}" has ${topic.partitionCount} partitions; the new count ${totalCount} must be larger`);
       }
       this.#checkPartitionCount(totalCount, topic.partitionCount);
       const next: TopicInfo = { ...topic, partitionCount: totalCount };
       if (options.validateOnly) return next;
-      await this.#persist(next);
-      for (const l of this.#listeners) await l.partitionsAdded(next, topic.partitionCount);
+      await this.#openThenPersist(next, (l) => l.partitionsAdded(next, topic.partitionCount), async (l) => l.partitionsRemoved?.(next, topic.partitionCount));
       this.#put(next);
       this.#logger.info({ topic: name, from: topic.partitionCount, to: totalCount }, 'partitions added');
       return next;
@@ -185,7 +188,7 @@ export class TopicStore {
    */
   alterConfigs(name: string, change: { set: Record<string, string>; remove?: string[]; replaceAll?: boolean; validateOnly?: boolean }): Promise<TopicInfo> {
     return this.#serial(async () => {
-      const topic = this.#require(name);
+      const topic = this.#requireUserTopic(name, 'reconfigured');
       const configs: Record<string, string> = change.replaceAll ? {} : { ...topic.configs };
       for (const key of change.remove ?? []) delete configs[key];
       Object.assign(configs, change.set);
@@ -205,6 +208,24 @@ export class TopicStore {
     await this.#chain.catch(() => undefined);
   }
 
+  /** Runs `open` on every listener, then persists `pending`; any failure runs `undo` on those done. */
+  async #openThenPersist(pending: TopicInfo, open: (l: TopicListener) => Promise<void>, undo: (l: TopicListener) => Promise<void>): Promise<void> {
+    const done: TopicListener[] = [];
+    try {
+      for (const l of this.#listeners) {
+        await open(l);
+        done.push(l);
+      }
+      await this.#persist(pending);
+    } catch (err) {
+      for (const l of done.reverse()) {
+        await undo(l).catch((undoErr: unknown) => this.#logger.error({ topic: pending.name, err: String(undoErr) }, 'could not undo a failed topic change; start-up removes what is left'));
+      }
+      this.#logger.warn({ topic: pending.name, partitions: pending.partitionCount, err: String(err) }, 'topic change failed and was rolled back');
+      throw err;
+    }
+  }
+
   #serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.#chain.then(fn, fn);
     this.#chain = run.catch(() => undefined);
@@ -214,6 +235,17 @@ export class TopicStore {
   #require(name: string): TopicInfo {
     const topic = this.#byName.get(name);
     if (!topic) throw new TopicError('UNKNOWN_TOPIC', `topic "${name}" does not exist`);
+    return topic;
+  }
+
+  /**
+   * Internal topics (__consumer_offsets) are shaped by the broker: the group coordinator maps
+   * groups to their partitions by count and relies on their configs; deleting one loses every
+   * committed offset. Every mutating path (Kafka APIs, admin HTTP) ends here, so this is the backstop.
+   */
+  #requireUserTopic(name: string, verb: string): TopicInfo {
+    const topic = this.#require(name);
+    if (topic.internal) throw new TopicError('INVALID_TOPIC', `topic "${name}" is internal and cannot be ${verb}`);
     return topic;
   }
 

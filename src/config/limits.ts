@@ -37,8 +37,12 @@ export interface Limits {
   fetchResponseBytesMax: number;
   /** Partitions one topic may have; bounds per-topic work such as Metadata and CreatePartitions. */
   partitionsPerTopicMax: number;
-  /** Partitions on this node; each holds open files and memory. */
+  /** Partitions on this node; each holds memory (indexes, producer state). Open files are shared
+   *  through journalFilesOpenMax, so this is not bounded by the process's fd limit. */
   partitionsMax: number;
+  /** Segment files the journal keeps open at once, for all partitions together (least recently
+   *  used closed first); 0 derives it from the process's open file limit at start-up. */
+  journalFilesOpenMax: number;
   /** Kafka's topic name limit (file names must fit: <topic>-<partition> under the data dir). */
   topicNameBytesMax: number;
   /** Produce timeout_ms is capped here; an append slower than this answers REQUEST_TIMED_OUT. */
@@ -68,6 +72,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   fetchResponseBytesMax: 64 * 1024 * 1024,
   partitionsPerTopicMax: 10_000,
   partitionsMax: 20_000,
+  journalFilesOpenMax: 0,
   topicNameBytesMax: 249,
   produceTimeoutMsMax: 300_000,
   producerStateRebuildRecordsMax: 1_000_000,

@@ -1,16 +1,24 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache, CorruptLogError } from '../journal/partition-log.js';
-import type { FileLayer } from '../journal/file-layer.js';
+import { NODE_FILE_LAYER, type FileLayer } from '../journal/file-layer.js';
+import { FileHandleCache, FILES_OPEN_MAX_DEFAULT } from '../journal/file-handles.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
 import { effectiveTopicConfig } from '../cluster/topic-config.js';
 import { PartitionError } from './errors.js';
 import { Partition, type PartitionSettings } from './partition.js';
+import { mapBounded } from '../util/map-bounded.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
 export const PARTITIONS_DIR = 'partitions';
+/**
+ * Partitions opened at once (start-up, CreateTopics, CreatePartitions). Opening is mostly waiting on
+ * the disk (reads, fsyncs), so overlapping opens divides start-up time; the bound keeps the
+ * transient descriptors and memory of opens in flight small (counted in broker/fd-budget.ts).
+ */
+export const PARTITION_OPEN_CONCURRENCY = 32;
 
 /**
  * A partition whose journal open refused (damage followed by valid data, journal/corruption.ts).
@@ -38,19 +46,30 @@ export class PartitionManager implements TopicListener {
   readonly #byTopic = new Map<string, Partition[]>();
   readonly #offline = new Map<string, OfflinePartition>();
 
-  readonly #journalFiles: FileLayer | undefined;
+  /** Every journal file goes through this: a bounded set of descriptors shared by all partitions. */
+  readonly #journalFiles: FileHandleCache;
   /** One page cache for every partition of the node, sized by limits.cacheBytesMax. */
   readonly #cache: PageCache;
   #retentionTimer: NodeJS.Timeout | null = null;
   #retentionRunning = false;
 
-  /** `journalFiles` replaces the journal's file layer (metrics wrap it to time writes and fsyncs). */
-  constructor(options: { config: BrokerConfig; logger: Logger; journalFiles?: FileLayer }) {
-    this.#journalFiles = options.journalFiles;
+  /**
+   * `journalFiles` replaces the journal's file layer (metrics wrap it to time writes and fsyncs);
+   * `journalFilesOpenMax` bounds the segment files open at once (broker/fd-budget.ts derives it from
+   * the fd limit; default limits.journalFilesOpenMax, or FILES_OPEN_MAX_DEFAULT when that is 0).
+   */
+  constructor(options: { config: BrokerConfig; logger: Logger; journalFiles?: FileLayer; journalFilesOpenMax?: number }) {
+    const filesOpenMax = options.journalFilesOpenMax ?? (options.config.limits.journalFilesOpenMax || FILES_OPEN_MAX_DEFAULT);
+    this.#journalFiles = new FileHandleCache(options.journalFiles ?? NODE_FILE_LAYER, { filesOpenMax });
     this.#config = options.config;
     this.#root = join(options.config.dataDir, PARTITIONS_DIR);
     this.#logger = options.logger;
     this.#cache = new PageCache({ cacheBytesMax: options.config.limits.cacheBytesMax });
+  }
+
+  /** The node's shared journal file handles (stats: open, reopened, evicted). */
+  get fileHandles(): FileHandleCache {
+    return this.#journalFiles;
   }
 
   /** The node's journal page cache (admin views and metrics read its stats). */
@@ -87,30 +106,45 @@ export class PartitionManager implements TopicListener {
     return [...this.#byTopic.values()].flat();
   }
 
-  /** Opens every partition of `topics` (startup) and removes folders of topics that no longer exist. */
+  /**
+   * Opens every partition of `topics` (startup), PARTITION_OPEN_CONCURRENCY at a time, and removes
+   * folders no topic names: a topic deleted while the node was down mid-deletion, or partitions a
+   * create or grow had opened when the node stopped before the catalogue named them (topic-store.ts).
+   */
   async openAll(topics: TopicInfo[]): Promise<void> {
     await mkdir(this.#root, { recursive: true });
-    for (const topic of topics) await this.topicCreated(topic);
+    const slots = topics.flatMap((topic) => Array.from({ length: topic.partitionCount }, (_, index) => ({ topic, index })));
+    const opened = await mapBounded(slots, PARTITION_OPEN_CONCURRENCY, ({ topic, index }) => this.#tryOpen(topic, index));
+    for (const topic of topics) this.#byTopic.set(topic.name, []);
+    opened.forEach((p) => { if (p !== undefined) this.#byTopic.get(p.topic)![p.index] = p; });
     const known = new Set(topics.flatMap((t) => Array.from({ length: t.partitionCount }, (_, i) => `${t.name}-${i}`)));
     for (const entry of await readdir(this.#root, { withFileTypes: true })) {
       if (entry.isDirectory() && !known.has(entry.name)) {
-        // A topic deleted while the node was down mid-deletion: its catalogue entry is gone already.
-        this.#logger.warn({ dir: entry.name }, 'removing partition folder of a deleted topic');
+        this.#logger.warn({ dir: entry.name }, 'removing partition folder that no topic names (deleted, or created when the node stopped)');
         await rm(join(this.#root, entry.name), { recursive: true, force: true });
       }
     }
   }
 
+  /** Opens every partition of a new topic, or none: on a failure the ones opened are removed again. */
   async topicCreated(topic: TopicInfo): Promise<void> {
     const partitions: Partition[] = [];
+    for (const p of await this.#openRange(topic, 0)) partitions[p.index] = p;
     this.#byTopic.set(topic.name, partitions);
-    for (let i = 0; i < topic.partitionCount; i++) await this.#openInto(partitions, topic, i);
   }
 
+  /** Opens the partitions from `previousCount` on, or none (as topicCreated). */
   async partitionsAdded(topic: TopicInfo, previousCount: number): Promise<void> {
+    const added = await this.#openRange(topic, previousCount);
     const partitions = this.#byTopic.get(topic.name) ?? [];
+    for (const p of added) partitions[p.index] = p;
     this.#byTopic.set(topic.name, partitions);
-    for (let i = previousCount; i < topic.partitionCount; i++) await this.#openInto(partitions, topic, i);
+  }
+
+  /** Undoes partitionsAdded (the catalogue could not be written): the partitions past `previousCount` go. */
+  async partitionsRemoved(topic: TopicInfo, previousCount: number): Promise<void> {
+    const partitions = this.#byTopic.get(topic.name) ?? [];
+    for (const p of partitions.splice(previousCount)) await p?.destroy();
   }
 
   async topicDeleted(topic: TopicInfo): Promise<void> {
@@ -171,7 +205,8 @@ export class PartitionManager implements TopicListener {
     this.#retentionTimer = null;
     const all = this.all();
     this.#byTopic.clear();
-    await Promise.allSettled(all.map((p) => p.close()));
+    // Bounded like opening: each close writes index files and a marker.
+    await mapBounded(all, PARTITION_OPEN_CONCURRENCY, (p) => p.close().catch(() => undefined));
   }
 
   /** The journal configuration a topic's configs translate to. */
@@ -199,12 +234,12 @@ export class PartitionManager implements TopicListener {
   }
 
   /**
-   * Opens partition `index` into its slot. A journal that refuses to open because of damage in
-   * the middle of its data is left offline, untouched, and the node goes on with the others.
+   * Opens partition `index`. A journal that refuses to open because of damage in the middle of its
+   * data is left offline (undefined), untouched, and the node goes on with the others.
    */
-  async #openInto(partitions: Partition[], topic: TopicInfo, index: number): Promise<void> {
+  async #tryOpen(topic: TopicInfo, index: number): Promise<Partition | undefined> {
     try {
-      partitions[index] = await this.#open(topic, index);
+      return await this.#open(topic, index);
     } catch (err) {
       if (!(err instanceof CorruptLogError)) throw err;
       const off: OfflinePartition = { topic: topic.name, index, message: err.message, file: err.site.file, position: err.site.position, offset: err.site.offset };
@@ -213,15 +248,48 @@ export class PartitionManager implements TopicListener {
         topic: topic.name, partition: index, file: off.file, position: off.position, offset: off.offset,
         resumeFile: err.resume.file, resumePosition: err.resume.position, resumeOffset: err.resume.offset,
       }, `partition ${topic.name}-${index} is offline: damaged journal data at ${off.file} byte ${off.position} (offset ${off.offset}) with valid batches after it; nothing was removed. Stop the node and run: canopy journal repair --data-dir <dir> --topic ${topic.name} --partition ${index} (--truncate-at-corruption | --quarantine)`);
+      return undefined;
     }
   }
 
+  /** Opens partitions `from`.. of `topic`, all or none; offline ones (see #tryOpen) are left out. */
+  async #openRange(topic: TopicInfo, from: number): Promise<Partition[]> {
+    const indexes = Array.from({ length: topic.partitionCount - from }, (_, i) => from + i);
+    const opened: Partition[] = [];
+    try {
+      await mapBounded(indexes, PARTITION_OPEN_CONCURRENCY, async (i) => {
+        const p = await this.#tryOpen(topic, i);
+        if (p !== undefined) opened.push(p);
+      });
+    } catch (err) {
+      // All or nothing: remove what was opened and every folder of the range, then report.
+      await Promise.allSettled(opened.map((p) => p.destroy()));
+      await Promise.allSettled(indexes.map((i) => removeFolder(this.#dirOf(topic, i))));
+      throw err;
+    }
+    return opened;
+  }
+
+  #dirOf(topic: TopicInfo, index: number): string {
+    return join(this.#root, `${topic.name}-${index}`);
+  }
+
   async #open(topic: TopicInfo, index: number): Promise<Partition> {
-    const dir = join(this.#root, `${topic.name}-${index}`);
-    const log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, cache: this.#cache, ...(this.#journalFiles ? { fs: this.#journalFiles } : {}) });
+    const dir = this.#dirOf(topic, index);
+    let log: PartitionLog;
+    try {
+      log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, cache: this.#cache, fs: this.#journalFiles });
+    } catch (err) {
+      throw new PartitionError('STORAGE', `${topic.name}-${index}: cannot open the partition: ${(err as Error).message}`, { cause: err });
+    }
     const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
     this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');
     return partition;
   }
+}
+
+/** Removes a partition folder; anything else at that path (not ours) is left alone. */
+async function removeFolder(path: string): Promise<void> {
+  if ((await lstat(path).catch(() => null))?.isDirectory()) await rm(path, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import { BATCH_LENGTH_PREFIX_BYTES, readBatchHeader, BATCH_HEADER_BYTES } from '
 import { setLogAppendTime, decodeBatchRecords } from '../protocol/records/batch.js';
 import { assert } from '../util/assert.js';
 import { PartitionError } from './errors.js';
-import { ProducerState, nextSequence } from './producer-state.js';
+import { ProducerState, nextSequence, type RememberedBatch } from './producer-state.js';
 
 /**
  * Partition: the only door from api/ to a partition's log. Today it wraps one local PartitionLog;
@@ -133,17 +133,21 @@ export class Partition {
       }
     }
 
+    let remembered: RememberedBatch | null = null;
     const appended = this.#log.append(batch, { leaderEpoch: SINGLE_NODE_LEADER_EPOCH }).then(
       (result) => {
         this.#advanceHighWatermark(result.lastOffset + 1);
         return result.baseOffset;
       },
       (err: unknown) => {
-        if (idempotent) this.#producers.forget(header.producerId);
+        if (remembered !== null) this.#producers.failed(header.producerId, remembered);
         throw mapJournalError(err, this.#name());
       },
     );
-    if (idempotent) this.#producers.record(header.producerId, header.producerEpoch, { firstSequence: header.baseSequence, lastSequence, baseOffset: appended });
+    if (idempotent) {
+      remembered = { firstSequence: header.baseSequence, lastSequence, baseOffset: appended };
+      this.#producers.record(header.producerId, header.producerEpoch, remembered);
+    }
     this.#track(appended);
     const outcome = appended.then((baseOffset) => ({ baseOffset, logAppendTimeMs, logStartOffset: this.logStartOffset, duplicate: false }));
     return withTimeout(outcome, options.timeoutMs, this.#name());

@@ -16,8 +16,11 @@
  * | epoch E               | = E          | anything else                     | OUT_OF_ORDER_SEQUENCE |
  *
  * The state is updated when an append is *enqueued* (in call order), so pipelined batches of one
- * producer (max.in.flight up to 5) are checked against each other; a failed append forgets the
- * producer so its retry is accepted.
+ * producer (max.in.flight up to 5) are checked against each other. A failed append (storage error)
+ * removes only that batch (failed()): the expected next sequence goes back to the failed batch's
+ * first one unless a later batch of the producer is already in flight, whose bytes may still reach
+ * the log; a retry of the failed batch is then OUT_OF_ORDER_SEQUENCE, never appended behind it.
+ * Forgetting the producer instead would accept that retry and put its records out of order.
  */
 export const BATCHES_PER_PRODUCER_REMEMBERED = 5; // Kafka clients keep at most 5 batches in flight.
 const SEQUENCE_MAX = 0x7fffffff;
@@ -31,7 +34,8 @@ export interface RememberedBatch {
 
 interface ProducerEntry {
   epoch: number;
-  batches: RememberedBatch[];
+  /** In enqueue order; `failed` ones never reached the log and are kept only to know where to resume. */
+  batches: Array<{ batch: RememberedBatch; failed: boolean }>;
 }
 
 export type SequenceCheck =
@@ -42,6 +46,19 @@ export type SequenceCheck =
 export function nextSequence(sequence: number, recordCount: number): number {
   const next = sequence + recordCount;
   return next > SEQUENCE_MAX ? next - SEQUENCE_MAX - 1 : next;
+}
+
+/**
+ * The sequence a new batch must start with: after the last batch that may be in the log; or, when
+ * only failed batches follow it, the first of those (the producer resends from there); null when
+ * nothing is known. Failed batches before a live one do not matter: the live one may land.
+ */
+function expectedSequence(entry: ProducerEntry): number | null {
+  const b = entry.batches;
+  let live = b.length - 1;
+  while (live >= 0 && b[live]!.failed) live--;
+  if (live === b.length - 1) return live < 0 ? null : nextSequence(b[live]!.batch.lastSequence, 1);
+  return b[live + 1]!.batch.firstSequence;
 }
 
 export class ProducerState {
@@ -63,11 +80,10 @@ export class ProducerState {
     if (epoch > entry.epoch) {
       return firstSequence === 0 ? { kind: 'append' } : { kind: 'error', code: 'OUT_OF_ORDER_SEQUENCE', detail: `new epoch ${epoch} must start at sequence 0, got ${firstSequence}` };
     }
-    const duplicate = entry.batches.find((b) => b.firstSequence === firstSequence && b.lastSequence === lastSequence);
-    if (duplicate) return { kind: 'duplicate', batch: duplicate };
-    const last = entry.batches[entry.batches.length - 1];
-    const expected = last ? nextSequence(last.lastSequence, 1) : 0;
-    if (last === undefined || firstSequence === expected) return { kind: 'append' };
+    const duplicate = entry.batches.find((b) => !b.failed && b.batch.firstSequence === firstSequence && b.batch.lastSequence === lastSequence);
+    if (duplicate) return { kind: 'duplicate', batch: duplicate.batch };
+    const expected = expectedSequence(entry);
+    if (expected === null || firstSequence === expected) return { kind: 'append' };
     return { kind: 'error', code: 'OUT_OF_ORDER_SEQUENCE', detail: `expected sequence ${expected}, got ${firstSequence}` };
   }
 
@@ -76,7 +92,9 @@ export class ProducerState {
     let entry = this.#producers.get(producerId);
     if (entry) this.#producers.delete(producerId); // re-insert: Map order is our LRU order
     if (!entry || entry.epoch !== epoch) entry = { epoch, batches: [] };
-    entry.batches.push(batch);
+    // Trailing failed batches are superseded by this one (it starts where they did: a resend).
+    while (entry.batches.at(-1)?.failed) entry.batches.pop();
+    entry.batches.push({ batch, failed: false });
     if (entry.batches.length > BATCHES_PER_PRODUCER_REMEMBERED) entry.batches.shift();
     this.#producers.set(producerId, entry);
     if (this.#producers.size > this.#producersMax) {
@@ -85,7 +103,12 @@ export class ProducerState {
     }
   }
 
-  forget(producerId: number): void {
-    this.#producers.delete(producerId);
+  /**
+   * The append of `batch` failed before reaching the log. Later batches of the producer stay (they
+   * are in flight and may land); when none is, the producer must resend from this batch's sequence.
+   */
+  failed(producerId: number, batch: RememberedBatch): void {
+    const found = this.#producers.get(producerId)?.batches.find((b) => b.batch === batch);
+    if (found !== undefined) found.failed = true;
   }
 }

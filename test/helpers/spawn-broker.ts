@@ -68,6 +68,8 @@ export interface SpawnBrokerOptions {
   /** Port to listen on; default 0 (a free port chosen by the OS). */
   port?: number;
   readyMsMax?: number;
+  /** Soft and hard open file limit of the broker process (`ulimit -n`, set by bash before exec). */
+  fdLimit?: number;
 }
 
 export interface SpawnedBroker {
@@ -104,7 +106,11 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     configArgs.push('--config', join(configDir, 'canopy.json'));
   }
   const args = [...cliCommand(), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, '--admin-listen', '127.0.0.1:0', ...configArgs, ...(options.args ?? [])];
-  const child: ChildProcess = spawn(process.execPath, args, {
+  // `exec` keeps the pid, so teardown by pid still reaches the broker itself.
+  const [command, commandArgs] = options.fdLimit === undefined
+    ? [process.execPath, args]
+    : ['bash', ['-c', `ulimit -n ${options.fdLimit} && exec "$@"`, 'bash', process.execPath, ...args]];
+  const child: ChildProcess = spawn(command, commandArgs, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,6 +30,25 @@ t.test('sequences wrap at int32 max; only the last few batches are remembered; L
   s.record(9, 0, remembered(0, 0, 60));
   t.equal(s.size, 2, 'bounded by producersMax');
   t.same(s.check(7, 0, 99, 99), { kind: 'append' }, 'the least recently used producer was evicted');
-  s.forget(9);
-  t.same(s.check(9, 0, 5, 5), { kind: 'append' });
+});
+
+t.test('a failed append marks its batch, never forgets the producer (storage errors with batches in flight)', async (t) => {
+  const s = new ProducerState(10);
+  const [a, b, c] = [remembered(0, 0, 0), remembered(1, 1, 1), remembered(2, 2, 2)];
+  s.record(1, 0, a);
+  s.record(1, 0, b);
+  s.record(1, 0, c);
+  s.failed(1, b);
+  t.equal((s.check(1, 0, 1, 1) as { code: string }).code, 'OUT_OF_ORDER_SEQUENCE', 'c is in flight and may land: a resend of b would go behind it');
+  t.same(s.check(1, 0, 3, 3), { kind: 'append' }, 'the batch after c is expected');
+  s.failed(1, c);
+  t.same(s.check(1, 0, 1, 1), { kind: 'append' }, 'b and c both failed: the producer resends from b');
+  t.equal((s.check(1, 0, 2, 2) as { code: string }).code, 'OUT_OF_ORDER_SEQUENCE', 'not from c');
+  t.equal((s.check(1, 0, 5, 5) as { code: string }).code, 'OUT_OF_ORDER_SEQUENCE', 'a gap is still a gap');
+  t.equal(s.check(1, 0, 0, 0).kind, 'duplicate', 'a is still known');
+  s.record(1, 0, remembered(1, 1, 1));
+  t.same(s.check(1, 0, 2, 2), { kind: 'append' }, 'the resent b replaced the failed ones');
+  s.record(2, 0, remembered(0, 0, 9));
+  s.failed(2, remembered(0, 0, 9));
+  t.equal(s.check(2, 0, 0, 0).kind, 'duplicate', 'failed() of a batch that is not remembered changes nothing');
 });

@@ -60,6 +60,11 @@ export async function run(args: string[]): Promise<number> {
     // The admin listener would keep the process alive after a failed start.
     await admin?.close();
     metrics.stop();
+    if (err instanceof ConfigError) {
+      // A limit the process cannot honour (e.g. the open file limit, broker/fd-budget.ts).
+      process.stderr.write(`canopy start: ${err.message}\n`);
+      return 2;
+    }
     throw err;
   }
   checks.journalRecovered = true;
