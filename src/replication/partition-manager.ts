@@ -5,7 +5,7 @@ import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalCon
 import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
-import { effectiveTopicConfig } from '../cluster/topic-config.js';
+import { effectiveTopicConfig, timestampBoundsMs } from '../cluster/topic-config.js';
 import { Partition, type PartitionSettings } from './partition.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
@@ -154,9 +154,16 @@ export class PartitionManager implements TopicListener {
 
   #settings(topic: TopicInfo): PartitionSettings {
     const cfg = (name: string): string => effectiveTopicConfig(name, topic.configs, this.#config.topicDefaults)!.value;
+    const { beforeMaxMs, afterMaxMs } = timestampBoundsMs(cfg);
+    const batchBytesMax = Number(cfg('max.message.bytes'));
     return {
       logAppendTime: cfg('message.timestamp.type') === 'LogAppendTime',
-      batchBytesMax: Number(cfg('max.message.bytes')),
+      batchBytesMax,
+      timestampBeforeMaxMs: beforeMaxMs,
+      timestampAfterMaxMs: afterMaxMs,
+      // A topic allowed bigger batches may also inflate them further (an uncompressed one must fit).
+      decompressedBytesMax: Math.max(this.#config.limits.batchDecompressedBytesMax, batchBytesMax),
+      recordsMax: this.#config.limits.batchRecordsMax,
     };
   }
 
