@@ -67,6 +67,16 @@ t.test('Produce validates record contents', async (t) => {
     t.equal(out, '0|v0\n1|v1\n', 'kcat reads the partition to its end');
   });
 
+  await t.test('a compressed batch inflating past limits.batchDecompressedBytesMax is MESSAGE_TOO_LARGE', async (t) => {
+    const huge = [{ value: '\0'.repeat(DEFAULT_LIMITS.batchDecompressedBytesMax + 1), offsetDelta: 0 }];
+    const batch = oddBatch(await compressed(recordsSection(huge), Compression.Zstd), headerFor(huge, Date.now(), Compression.Zstd));
+    t.ok(batch.length < 64 * 1024, `${batch.length} bytes on the wire`);
+    const r = await produce('bomb', batch);
+    t.equal(r.errorCode, ErrorCode.MESSAGE_TOO_LARGE);
+    t.match(r.errorMessage, /batchDecompressedBytesMax/);
+    t.equal(await latest('bomb'), 0);
+  });
+
   await t.test('a record count the records do not fill is INVALID_RECORD, naming the missing record', async (t) => {
     const two = plainRecords(2);
     const r = await produce('shape', oddBatch(recordsSection(two), { ...headerFor(two, Date.now()), recordCount: 3, lastOffsetDelta: 2 }));
