@@ -82,25 +82,41 @@ function timestampProblem(timestamp: number, o: ValidateBatchOptions): string | 
   return null;
 }
 
-/** Walks records [walk.index, stopIndex); returns a refusal, or null to go on. */
+/**
+ * Walks records [walk.index, stopIndex); returns a refusal, or null to go on. The per-record work
+ * is a handful of comparisons on locals: timestampProblem runs only for a record out of range.
+ */
 function walkRecords(walk: Walk, header: BatchHeader, o: ValidateBatchOptions, stopIndex: number): BatchVerdict | null {
   const { cursor, fields } = walk;
+  const checkTimestamps = !o.logAppendTime;
+  const lowest = Math.max(0, o.nowMs - o.timestampBeforeMaxMs);
+  const highest = Math.min(Number.MAX_SAFE_INTEGER, o.nowMs + o.timestampAfterMaxMs);
+  const baseTimestamp = header.baseTimestamp;
+  let maxTimestamp = walk.maxTimestamp;
+  let offsetDeltaOfMax = walk.offsetDeltaOfMax;
+  let i = walk.index;
   try {
-    for (; walk.index < stopIndex; walk.index++) {
+    for (; i < stopIndex; i++) {
       skipRecord(cursor, fields);
-      if (fields.offsetDelta !== walk.index) return invalidRecord(walk.index, `offsetDelta ${fields.offsetDelta}, expected ${walk.index}`);
-      if (o.logAppendTime) continue;
-      const timestamp = header.baseTimestamp + fields.timestampDelta;
-      if (timestamp > walk.maxTimestamp) {
-        walk.maxTimestamp = timestamp;
-        walk.offsetDeltaOfMax = walk.index;
+      if (fields.offsetDelta !== i) return invalidRecord(i, `offsetDelta ${fields.offsetDelta}, expected ${i}`);
+      if (!checkTimestamps) continue;
+      const timestamp = baseTimestamp + fields.timestampDelta;
+      if (timestamp > maxTimestamp) {
+        maxTimestamp = timestamp;
+        offsetDeltaOfMax = i;
       }
-      const problem = timestampProblem(timestamp, o);
-      if (problem !== null && walk.timestampErrorCount++ < RECORD_ERRORS_MAX) walk.timestampErrors.push({ batchIndex: walk.index, message: problem });
+      if ((timestamp < lowest || timestamp > highest) && timestamp !== NO_TIMESTAMP) {
+        const problem = timestampProblem(timestamp, o);
+        if (problem !== null && walk.timestampErrorCount++ < RECORD_ERRORS_MAX) walk.timestampErrors.push({ batchIndex: i, message: problem });
+      }
     }
   } catch (error) {
-    if (error instanceof RecordDecodeError) return invalidRecord(walk.index, error.message);
+    if (error instanceof RecordDecodeError) return invalidRecord(i, error.message);
     throw error;
+  } finally {
+    walk.index = i;
+    walk.maxTimestamp = maxTimestamp;
+    walk.offsetDeltaOfMax = offsetDeltaOfMax;
   }
   return null;
 }
