@@ -133,6 +133,22 @@ t.test('Produce validates record contents', async (t) => {
     t.equal((await produce('recent', oddBatch(recordsSection(old), headerFor(old, Date.now() - 1000)))).errorCode, ErrorCode.NONE);
   });
 
+  await t.test('pipelined batches to one partition append in order while compressed ones are validated', async (t) => {
+    const many = plainRecords(3000);
+    const zipped = oddBatch(await compressed(recordsSection(many), Compression.Zstd), headerFor(many, Date.now(), Compression.Zstd));
+    const one = plainRecords(1);
+    const garbage = oddBatch(Buffer.from('garbage'), { ...headerFor(one, Date.now()), compression: Compression.Gzip });
+    const batches = [zipped, oddBatch(recordsSection(one), headerFor(one, Date.now())), garbage, oddBatch(recordsSection(one), headerFor(one, Date.now()))];
+    const ids = batches.map((b) => c.send(ApiKey.Produce, V, produceRequest('ordered', 0, b)));
+    const answers = [];
+    for (const id of ids) {
+      const res = await c.nextResponse(ApiKey.Produce, V);
+      t.equal(res.correlationId, id);
+      answers.push(first(res.body));
+    }
+    t.same(answers.map((a) => [a.errorCode, a.baseOffset]), [[ErrorCode.NONE, 0], [ErrorCode.NONE, 3000], [ErrorCode.CORRUPT_MESSAGE, -1], [ErrorCode.NONE, 3001]]);
+  });
+
   await t.test('one partition\'s out-of-range base timestamp fails only that partition; its sibling is answered as written', async (t) => {
     const one = plainRecords(1);
     const good = oddBatch(recordsSection(one), headerFor(one, Date.now()));
