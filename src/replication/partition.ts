@@ -58,6 +58,8 @@ const PARTITION_ERROR_OF_PROBLEM: Readonly<Record<BatchProblem, PartitionErrorCo
 
 /** Leader epoch stamped into batches; a single node never changes leader (Raft terms come later). */
 export const SINGLE_NODE_LEADER_EPOCH = 0;
+/** Kafka's NO_TIMESTAMP: a record without a timestamp. */
+const NO_TIMESTAMP = -1;
 /** Smallest timestamp a record can carry (-1 means "none" in Kafka). */
 const TIMESTAMP_MIN = 0;
 /** Binary search over [0, 2^53): 54 halvings always suffice. */
@@ -118,10 +120,12 @@ export class Partition {
   }
 
   /**
-   * Appends one RecordBatch (already checked for magic/CRC/size by the caller). Producer sequence
-   * checks and offset assignment happen in call order; the promise resolves once the batch is
-   * committed (single node: once the journal's append resolved, i.e. after fsync under
-   * fsync=always). Throws PartitionError.
+   * Appends one RecordBatch (its header already checked for magic/CRC/size by the caller). The
+   * records are validated first (validate-batch.ts: refused with INVALID_RECORD, CORRUPT,
+   * INVALID_TIMESTAMP or TOO_LARGE and per-record errors) and the header's maxTimestamp is set
+   * from them. Validation, producer sequence checks and offset assignment happen in call order;
+   * the promise resolves once the batch is committed (single node: once the journal's append
+   * resolved, i.e. after fsync under fsync=always). Throws PartitionError.
    */
   append(batch: Buffer, options: AppendOptions): Promise<AppendOutcome> {
     if (this.#closed) return Promise.reject(new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`));
@@ -166,9 +170,12 @@ export class Partition {
     if (settings.logAppendTime) {
       logAppendTimeMs = nowMs;
       setLogAppendTime(batch, logAppendTimeMs);
-    } else if (header.maxTimestamp !== verdict.maxTimestamp || (header.attributes & ATTR_TIMESTAMP_LOG_APPEND) !== 0) {
-      // The header's value is the client's claim; the time index and retention use the records' own.
-      setCreateTimeMaxTimestamp(batch, verdict.maxTimestamp);
+    } else {
+      // The header's value is the client's claim; the time index and retention use the records'
+      // own. A batch whose records carry no timestamp (-1) is indexed at its append time, the role
+      // a segment file's mtime plays in Kafka's retention for such data.
+      const maxTimestamp = verdict.maxTimestamp === NO_TIMESTAMP ? nowMs : verdict.maxTimestamp;
+      if (header.maxTimestamp !== maxTimestamp || (header.attributes & ATTR_TIMESTAMP_LOG_APPEND) !== 0) setCreateTimeMaxTimestamp(batch, maxTimestamp);
     }
 
     const idempotent = header.producerId >= 0;
@@ -222,7 +229,8 @@ export class Partition {
 
   /**
    * The first committed record whose timestamp is >= `timestampMs` (ListOffsets by time): the
-   * journal finds the batch by its time index, then its records are walked in place (no record objects) for the exact one.
+   * journal finds the batch by its time index, then its records are walked in place (no record
+   * objects) for the exact one.
    * Null when no such record exists below the high watermark.
    */
   async offsetForTimestamp(timestampMs: number): Promise<{ offset: number; timestamp: number } | null> {

@@ -178,14 +178,19 @@ t.test('Produce validates record contents', async (t) => {
     // baseTimestamp an hour back, the record's delta brings it to now: the record says now.
     const shifted = [{ value: 'v0', offsetDelta: 0, timestampDelta: HOUR_MS }];
     const skewedFirst = oddBatch(recordsSection(shifted), { baseTimestamp: now - HOUR_MS, maxTimestamp: -1, recordCount: 1, lastOffsetDelta: 0 });
+    // No record has a timestamp (-1) but the header claims one: indexed at its append time.
+    const noTimestamps = oddBatch(recordsSection(one), { baseTimestamp: -1, maxTimestamp: now - 10 * 24 * HOUR_MS, recordCount: 1, lastOffsetDelta: 0 });
     const tail = oddBatch(recordsSection(one), headerFor(one, now));
-    for (const b of [twoHoursAgo, saramaStyle, longAgo, farFuture, skewedFirst, tail]) t.equal((await produce('aging', b)).errorCode, ErrorCode.NONE);
+    const sentAt = Date.now();
+    for (const b of [twoHoursAgo, saramaStyle, longAgo, farFuture, skewedFirst, noTimestamps, tail]) t.equal((await produce('aging', b)).errorCode, ErrorCode.NONE);
 
     // Retention may take the two-hour-old batch (offset 0) at any moment: read the fresh ones.
     const stored = await fetchBatches('aging', 1);
-    t.same(stored.map((b) => readBatchHeader(b).maxTimestamp), [now, now, now, now, now], 'stored maxTimestamp = the largest record timestamp');
+    const maxTimestamps = stored.map((b) => readBatchHeader(b).maxTimestamp);
+    t.same([...maxTimestamps.slice(0, 4), maxTimestamps[5]], [now, now, now, now, now], 'stored maxTimestamp = the largest record timestamp');
+    t.ok(maxTimestamps[4]! >= sentAt && maxTimestamps[4]! <= Date.now(), 'a batch without record timestamps carries its append time');
     const timestamps = (await Promise.all(stored.map((b) => decodeBatchRecords(b)))).flat().map((r) => r.timestamp);
-    t.same(timestamps, [now, now, now, now, now], 'a consumer sees the records\' timestamps (CRCs checked)');
+    t.same(timestamps, [now, now, now, now, -1, now], 'a consumer sees the records\' timestamps (CRCs checked)');
 
     const since = await listOffsets('aging', now - 60_000);
     t.same([since.offset, since.timestamp], [1, now], 'the first record at or after a minute ago');
