@@ -47,6 +47,8 @@ export const BROKER_NAME_OF_TOPIC_CONFIG: ReadonlyMap<string, string> = new Map(
   ['min.insync.replicas', 'min.insync.replicas'],
   ['compression.type', 'compression.type'],
   ['message.timestamp.difference.max.ms', 'log.message.timestamp.difference.max.ms'],
+  ['message.timestamp.before.max.ms', 'log.message.timestamp.before.max.ms'],
+  ['message.timestamp.after.max.ms', 'log.message.timestamp.after.max.ms'],
   ['delete.retention.ms', 'log.cleaner.delete.retention.ms'],
   ['file.delete.delay.ms', 'log.segment.delete.delay.ms'],
   ['flush.messages', 'log.flush.interval.messages'],

@@ -11,7 +11,7 @@ import { kafkaErrorOf, missingPartitionError } from './errors.js';
  * high watermark; also for read_committed, since the last stable offset equals it), -3 (v7+) the
  * first record with the largest timestamp, -4 (v8+) earliest local = log start (no tiered
  * storage). A timestamp ≥ 0 finds the first committed record at or after it, exactly (the batch
- * is decoded), or answers offset -1 / timestamp -1 when there is none. v9 (-5, tiered storage)
+ * is walked in place, a bounded amount per event-loop turn), or answers offset -1 / timestamp -1 when there is none. v9 (-5, tiered storage)
  * is not advertised.
  */
 export const LATEST_TIMESTAMP = -1;

@@ -4,6 +4,7 @@ import { readProduceRequest, type ProduceRequest } from '../protocol/generated/p
 import { writeProduceResponse, type ProduceResponse, type ProduceResponsePartitionResponses } from '../protocol/generated/produce-response.js';
 import { checkBatch, compressionOf, isControlBatch, ATTR_TRANSACTIONAL, Compression, OFFSET_RECORD_COUNT, type BatchHeader } from '../protocol/records/batch-header.js';
 import type { Partition } from '../replication/partition.js';
+import { PartitionError, type PartitionRecordError } from '../replication/errors.js';
 import type { Broker } from '../broker/broker.js';
 import type { ApiHandler, RequestContext } from './handler.js';
 import { topicOrAutoCreate } from './auto-create.js';
@@ -30,9 +31,10 @@ const CODEC_ID_MAX = Compression.Zstd;
 
 type PartitionAnswer = ProduceResponsePartitionResponses;
 
-function answer(index: number, errorCode: number, errorMessage: string | null = null): PartitionAnswer {
+function answer(index: number, errorCode: number, errorMessage: string | null = null, recordErrors: readonly PartitionRecordError[] = []): PartitionAnswer {
   return {
-    index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], errorMessage,
+    index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage,
+    recordErrors: recordErrors.map((e) => ({ batchIndex: e.batchIndex, batchIndexErrorMessage: e.message })),
     currentLeader: { leaderId: -1, leaderEpoch: -1 },
   };
 }
@@ -45,6 +47,8 @@ function validate(records: Buffer | null, index: number, version: number, batchB
     switch (check.reason) {
       case 'too-large': return answer(index, ErrorCode.MESSAGE_TOO_LARGE, check.detail);
       case 'bad-magic': return answer(index, ErrorCode.INVALID_RECORD, `only RecordBatch v2 is accepted: ${check.detail}`);
+      case 'bad-timestamp': return answer(index, ErrorCode.INVALID_TIMESTAMP, check.detail);
+      case 'bad-field': return answer(index, ErrorCode.INVALID_RECORD, check.detail);
       default: return answer(index, ErrorCode.CORRUPT_MESSAGE, `${check.reason}: ${check.detail}`);
     }
   }
@@ -65,14 +69,31 @@ async function appendOne(partition: Partition, records: Buffer, index: number, a
     if (!done.duplicate) ctx.traffic?.produced(partition.topic, records.length, records.readInt32BE(OFFSET_RECORD_COUNT));
     return { ...answer(index, ErrorCode.NONE), baseOffset: done.baseOffset, logAppendTimeMs: done.logAppendTimeMs, logStartOffset: done.logStartOffset };
   } catch (err) {
-    const e = kafkaErrorOf(err);
-    if (!e.expected) throw err;
-    if (e.code === ErrorCode.KAFKA_STORAGE_ERROR) ctx.broker.logger.error({ topic: partition.topic, partition: index, err }, 'append failed');
-    return answer(index, e.code, e.message);
+    return failed(partition.topic, index, err, ctx);
   }
 }
 
+/**
+ * One partition's failure is that partition's answer: its siblings may already be appended, so a
+ * request-level error would make a retrying client write them twice. A bug (an untyped error) is
+ * logged loudly and answered UNKNOWN_SERVER_ERROR for this partition only.
+ */
+function failed(topic: string, index: number, err: unknown, ctx: RequestContext): PartitionAnswer {
+  const e = kafkaErrorOf(err);
+  if (!e.expected) ctx.broker.logger.error({ topic, partition: index, err }, 'produce: unexpected error in one partition');
+  else if (e.code === ErrorCode.KAFKA_STORAGE_ERROR) ctx.broker.logger.error({ topic, partition: index, err }, 'append failed');
+  return answer(index, e.code, e.message, err instanceof PartitionError ? err.recordErrors : []);
+}
+
 function startPartition(broker: Broker, topicName: string, index: number, records: Buffer | null, request: ProduceRequest, ctx: RequestContext): Promise<PartitionAnswer> | PartitionAnswer {
+  try {
+    return startPartitionChecked(broker, topicName, index, records, request, ctx);
+  } catch (err) {
+    return failed(topicName, index, err, ctx);
+  }
+}
+
+function startPartitionChecked(broker: Broker, topicName: string, index: number, records: Buffer | null, request: ProduceRequest, ctx: RequestContext): Promise<PartitionAnswer> | PartitionAnswer {
   const partition = broker.partitions.get(topicName, index);
   if (!partition) {
     const e = missingPartitionError(broker, topicName, index);
@@ -120,8 +141,9 @@ export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
       try {
         if (await topicOrAutoCreate(broker, topic.name, true)) errorCode = ErrorCode.NONE;
       } catch (err) {
+        // Not a request-level failure either: other topics' batches may be appended already.
         const e = kafkaErrorOf(err);
-        if (!e.expected) throw err;
+        if (!e.expected) broker.logger.error({ topic: topic.name, err }, 'produce: auto-creating the topic failed unexpectedly');
         errorCode = e.code;
         message = e.message;
       }

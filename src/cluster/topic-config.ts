@@ -25,6 +25,33 @@ function longAtLeast(min: number) {
   };
 }
 
+/** Kafka's Long.MAX_VALUE default, meaning "no bound". */
+export const LONG_MAX = '9223372036854775807';
+
+/** A non-negative Kafka long; values past 2^53 (Long.MAX included) mean "no bound" here. */
+function nonNegativeLong(v: string): string | null {
+  return /^\d{1,19}$/.test(v) && BigInt(v) <= BigInt(LONG_MAX) ? null : 'must be an integer from 0 to 9223372036854775807';
+}
+
+/** A duration config as a number of ms, Infinity when it is beyond any real timestamp. */
+export function boundMs(value: string): number {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * KIP-937: the before/after bounds on CreateTime timestamps. The deprecated
+ * message.timestamp.difference.max.ms (default Long.MAX) still bounds both sides when set; the
+ * tighter bound wins.
+ */
+export function timestampBoundsMs(value: (name: string) => string): { beforeMaxMs: number; afterMaxMs: number } {
+  const difference = boundMs(value('message.timestamp.difference.max.ms'));
+  return {
+    beforeMaxMs: Math.min(boundMs(value('message.timestamp.before.max.ms')), difference),
+    afterMaxMs: Math.min(boundMs(value('message.timestamp.after.max.ms')), difference),
+  };
+}
+
 function oneOf(values: string[]) {
   return (v: string): string | null => (values.includes(v) ? null : `must be one of ${values.join(', ')}`);
 }
@@ -45,7 +72,9 @@ export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
   { name: 'max.message.bytes', type: 'int', defaultValue: '1048588', validate: longAtLeast(0), doc: 'Largest RecordBatch accepted for this topic.' },
   { name: 'min.insync.replicas', type: 'int', defaultValue: '1', validate: longAtLeast(1), doc: 'Replicas that must have a batch for acks=all (single node: always met).' },
   { name: 'compression.type', type: 'string', defaultValue: 'producer', validate: oneOf(['producer', 'uncompressed', 'gzip', 'snappy', 'lz4', 'zstd']), doc: 'Stored and reported; batches are kept as the producer compressed them.' },
-  { name: 'message.timestamp.difference.max.ms', type: 'long', defaultValue: '9223372036854775807', validate: (v) => (/^\d+$/.test(v) ? null : 'must be a non-negative integer'), doc: 'Stored and reported; not enforced.' },
+  { name: 'message.timestamp.before.max.ms', type: 'long', defaultValue: LONG_MAX, validate: nonNegativeLong, doc: 'Largest age (ms before now) a CreateTime record timestamp may have; older records get INVALID_TIMESTAMP.' },
+  { name: 'message.timestamp.after.max.ms', type: 'long', defaultValue: '3600000', validate: nonNegativeLong, doc: 'Largest distance (ms after now) a CreateTime record timestamp may have; later records get INVALID_TIMESTAMP (Kafka 4 default: 1 hour).' },
+  { name: 'message.timestamp.difference.max.ms', type: 'long', defaultValue: LONG_MAX, validate: nonNegativeLong, doc: 'Deprecated (Kafka 3.6): when set, also bounds both sides; the tighter of it and before/after.max.ms applies.' },
   { name: 'delete.retention.ms', type: 'long', defaultValue: '86400000', validate: longAtLeast(0), doc: 'Stored and reported (compaction).' },
   { name: 'file.delete.delay.ms', type: 'long', defaultValue: '60000', validate: longAtLeast(0), doc: 'Stored and reported.' },
   { name: 'flush.messages', type: 'long', defaultValue: '9223372036854775807', validate: (v) => (/^\d+$/.test(v) ? null : 'must be a non-negative integer'), doc: 'Stored and reported; the broker-wide fsync policy applies.' },

@@ -28,6 +28,13 @@ export interface Limits {
   /** Largest RecordBatch accepted by Produce (Kafka's message.max.bytes default), unless a topic's
    *  max.message.bytes says otherwise. Bigger batches get MESSAGE_TOO_LARGE. */
   batchBytesMax: number;
+  /** Bytes one produced batch's records may inflate to when decompressed for validation (a topic's
+   *  max.message.bytes raises it for that topic). Past it: MESSAGE_TOO_LARGE, so a small
+   *  compressed bomb costs a typed error, not the broker's memory. */
+  batchDecompressedBytesMax: number;
+  /** Records one produced batch may hold. Past it: MESSAGE_TOO_LARGE (clients split the batch).
+   *  Bounds the work one batch costs every later reader (validation, timestamp lookups). */
+  batchRecordsMax: number;
   /** Bytes of journal pages kept in memory for the whole node (shared by every partition); the
    *  tail written moments ago is served from here, cold pages far from the tail are evicted first. */
   cacheBytesMax: number;
@@ -67,6 +74,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   requestBytesBufferedMax: 256 * 1024 * 1024,
   frameReceiveMsMax: 30_000,
   batchBytesMax: 1048588,
+  batchDecompressedBytesMax: 64 * 1024 * 1024,
+  batchRecordsMax: 1_000_000,
   cacheBytesMax: 256 * 1024 * 1024,
   fetchWaitMsMax: 60_000,
   fetchResponseBytesMax: 64 * 1024 * 1024,
@@ -91,6 +100,9 @@ export function checkLimitRelations(limits: Limits): string[] {
   // One maximal frame must fit in the node-wide budget, or it could never be received.
   if (limits.requestBytesBufferedMax < limits.frameBytesMax) problems.push('limits.requestBytesBufferedMax must be at least limits.frameBytesMax');
   if (limits.frameReceiveMsMax < 1) problems.push('limits.frameReceiveMsMax must be at least 1');
+  // An uncompressed batch of the largest size must be accepted.
+  if (limits.batchDecompressedBytesMax < limits.batchBytesMax) problems.push('limits.batchDecompressedBytesMax must be at least limits.batchBytesMax');
+  if (limits.batchRecordsMax < 1) problems.push('limits.batchRecordsMax must be at least 1');
   if (limits.partitionsPerTopicMax > limits.partitionsMax) problems.push('limits.partitionsPerTopicMax must not exceed limits.partitionsMax');
   if (limits.topicNameBytesMax > 249) problems.push('limits.topicNameBytesMax must be at most 249 (file name length)');
   return problems;

@@ -6,7 +6,7 @@ import { NODE_FILE_LAYER, type FileLayer } from '../journal/file-layer.js';
 import { FileHandleCache, FILES_OPEN_MAX_DEFAULT } from '../journal/file-handles.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
-import { effectiveTopicConfig } from '../cluster/topic-config.js';
+import { effectiveTopicConfig, timestampBoundsMs } from '../cluster/topic-config.js';
 import { PartitionError } from './errors.js';
 import { Partition, type PartitionSettings } from './partition.js';
 import { mapBounded } from '../util/map-bounded.js';
@@ -227,9 +227,16 @@ export class PartitionManager implements TopicListener {
 
   #settings(topic: TopicInfo): PartitionSettings {
     const cfg = (name: string): string => effectiveTopicConfig(name, topic.configs, this.#config.topicDefaults)!.value;
+    const { beforeMaxMs, afterMaxMs } = timestampBoundsMs(cfg);
+    const batchBytesMax = Number(cfg('max.message.bytes'));
     return {
       logAppendTime: cfg('message.timestamp.type') === 'LogAppendTime',
-      batchBytesMax: Number(cfg('max.message.bytes')),
+      batchBytesMax,
+      timestampBeforeMaxMs: beforeMaxMs,
+      timestampAfterMaxMs: afterMaxMs,
+      // A topic allowed bigger batches may also inflate them further (an uncompressed one must fit).
+      decompressedBytesMax: Math.max(this.#config.limits.batchDecompressedBytesMax, batchBytesMax),
+      recordsMax: this.#config.limits.batchRecordsMax,
     };
   }
 

@@ -1,9 +1,11 @@
 import type { PartitionLog } from '../journal/partition-log.js';
 import { JournalError } from '../journal/errors.js';
-import { BATCH_LENGTH_PREFIX_BYTES, readBatchHeader, BATCH_HEADER_BYTES } from '../protocol/records/batch-header.js';
-import { setLogAppendTime, decodeBatchRecords } from '../protocol/records/batch.js';
+import { ATTR_TIMESTAMP_LOG_APPEND, OFFSET_LAST_OFFSET_DELTA, BATCH_LENGTH_PREFIX_BYTES, readBatchHeader, BATCH_HEADER_BYTES, type BatchHeader } from '../protocol/records/batch-header.js';
+import { setCreateTimeMaxTimestamp, setLogAppendTime } from '../protocol/records/batch.js';
+import { findRecord } from '../protocol/records/find-record.js';
+import { validateBatchRecords, type BatchProblem, type BatchVerdict } from '../protocol/records/validate-batch.js';
 import { assert } from '../util/assert.js';
-import { PartitionError } from './errors.js';
+import { PartitionError, type PartitionErrorCode } from './errors.js';
 import { ProducerState, nextSequence, type RememberedBatch } from './producer-state.js';
 
 /**
@@ -38,10 +40,26 @@ export interface ReadOutcome {
 export interface PartitionSettings {
   logAppendTime: boolean;
   batchBytesMax: number;
+  /** message.timestamp.before.max.ms / after.max.ms (difference.max.ms folded in); Infinity = none. */
+  timestampBeforeMaxMs: number;
+  timestampAfterMaxMs: number;
+  /** Bound on one batch's decompressed records (limits.batchDecompressedBytesMax, or the topic's batch size). */
+  decompressedBytesMax: number;
+  /** limits.batchRecordsMax. */
+  recordsMax: number;
 }
+
+const PARTITION_ERROR_OF_PROBLEM: Readonly<Record<BatchProblem, PartitionErrorCode>> = {
+  'corrupt': 'CORRUPT',
+  'invalid-record': 'INVALID_RECORD',
+  'invalid-timestamp': 'INVALID_TIMESTAMP',
+  'too-large': 'TOO_LARGE',
+};
 
 /** Leader epoch stamped into batches; a single node never changes leader (Raft terms come later). */
 export const SINGLE_NODE_LEADER_EPOCH = 0;
+/** Kafka's NO_TIMESTAMP: a record without a timestamp. */
+const NO_TIMESTAMP = -1;
 /** Smallest timestamp a record can carry (-1 means "none" in Kafka). */
 const TIMESTAMP_MIN = 0;
 /** Binary search over [0, 2^53): 54 halvings always suffice. */
@@ -63,6 +81,9 @@ export class Partition {
   #highWatermark: number;
   #waiters = new Set<Waiter>();
   #inflight = new Set<Promise<unknown>>();
+  /** Appends whose records are still being validated (asynchronously), and the last of them. */
+  #validating = 0;
+  #validated: Promise<void> = Promise.resolve();
   #closed = false;
 
   constructor(options: { topic: string; index: number; log: PartitionLog; settings: PartitionSettings; producersMax: number }) {
@@ -99,22 +120,62 @@ export class Partition {
   }
 
   /**
-   * Appends one RecordBatch (already checked for magic/CRC/size by the caller). Producer sequence
-   * checks and offset assignment happen in call order; the promise resolves once the batch is
-   * committed (single node: once the journal's append resolved, i.e. after fsync under
-   * fsync=always). Throws PartitionError.
+   * Appends one RecordBatch (its header already checked for magic/CRC/size by the caller). The
+   * records are validated first (validate-batch.ts: refused with INVALID_RECORD, CORRUPT,
+   * INVALID_TIMESTAMP or TOO_LARGE and per-record errors) and the header's maxTimestamp is set
+   * from them. Validation, producer sequence checks and offset assignment happen in call order;
+   * the promise resolves once the batch is committed (single node: once the journal's append
+   * resolved, i.e. after fsync under fsync=always). Throws PartitionError.
    */
   append(batch: Buffer, options: AppendOptions): Promise<AppendOutcome> {
     if (this.#closed) return Promise.reject(new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`));
-    if (batch.length > this.settings.batchBytesMax) {
-      return Promise.reject(new PartitionError('TOO_LARGE', `${batch.length} bytes > max.message.bytes ${this.settings.batchBytesMax}`));
+    const settings = this.settings;
+    if (batch.length > settings.batchBytesMax) {
+      return Promise.reject(new PartitionError('TOO_LARGE', `${batch.length} bytes > max.message.bytes ${settings.batchBytesMax}`));
     }
     assert(batch.length >= BATCH_HEADER_BYTES, 'caller checked the batch header');
-    const header = readBatchHeader(batch, 0);
+    let header: BatchHeader;
+    try {
+      header = readBatchHeader(batch, 0);
+    } catch (err) {
+      return Promise.reject(new PartitionError('INVALID_RECORD', `${this.#name()}: batch header: ${(err as Error).message}`));
+    }
+    const nowMs = Date.now();
+    const verdict = validateBatchRecords(batch, header, {
+      nowMs,
+      logAppendTime: settings.logAppendTime,
+      timestampBeforeMaxMs: settings.timestampBeforeMaxMs,
+      timestampAfterMaxMs: settings.timestampAfterMaxMs,
+      decompressedBytesMax: settings.decompressedBytesMax,
+      recordsMax: settings.recordsMax,
+    });
+    if (!(verdict instanceof Promise) && this.#validating === 0) return this.#appendValidated(batch, header, verdict, nowMs, settings, options);
+    // A batch still being decompressed or walked keeps its place: appends behind it wait, so the
+    // partition appends in call order (idempotent producers pipeline several batches).
+    this.#validating++;
+    const turn = Promise.all([this.#validated, verdict])
+      .then(([, v]) => ({ outcome: this.#appendValidated(batch, header, v, nowMs, settings, options) }))
+      .finally(() => { this.#validating--; });
+    this.#validated = turn.then(() => undefined, () => undefined);
+    this.#track(turn);
+    return turn.then((t) => t.outcome);
+  }
+
+  /** The rest of append once the records are validated: timestamps, producer checks, the journal. */
+  #appendValidated(batch: Buffer, header: BatchHeader, verdict: BatchVerdict, nowMs: number, settings: PartitionSettings, options: AppendOptions): Promise<AppendOutcome> {
+    if (!verdict.ok) {
+      return Promise.reject(new PartitionError(PARTITION_ERROR_OF_PROBLEM[verdict.problem], `${this.#name()}: ${verdict.message}`, { recordErrors: verdict.recordErrors }));
+    }
     let logAppendTimeMs = -1;
-    if (this.settings.logAppendTime) {
-      logAppendTimeMs = Date.now();
+    if (settings.logAppendTime) {
+      logAppendTimeMs = nowMs;
       setLogAppendTime(batch, logAppendTimeMs);
+    } else {
+      // The header's value is the client's claim; the time index and retention use the records'
+      // own. A batch whose records carry no timestamp (-1) is indexed at its append time, the role
+      // a segment file's mtime plays in Kafka's retention for such data.
+      const maxTimestamp = verdict.maxTimestamp === NO_TIMESTAMP ? nowMs : verdict.maxTimestamp;
+      if (header.maxTimestamp !== maxTimestamp || (header.attributes & ATTR_TIMESTAMP_LOG_APPEND) !== 0) setCreateTimeMaxTimestamp(batch, maxTimestamp);
     }
 
     const idempotent = header.producerId >= 0;
@@ -172,7 +233,8 @@ export class Partition {
 
   /**
    * The first committed record whose timestamp is >= `timestampMs` (ListOffsets by time): the
-   * journal finds the batch by its time index, then the batch is decoded for the exact record.
+   * journal finds the batch by its time index, then its records are walked in place (no record
+   * objects) for the exact one.
    * Null when no such record exists below the high watermark.
    */
   async offsetForTimestamp(timestampMs: number): Promise<{ offset: number; timestamp: number } | null> {
@@ -183,26 +245,28 @@ export class Partition {
       throw mapJournalError(err, this.#name());
     }
     if (found === null || found.offset >= this.#highWatermark) return null;
-    let records;
-    try {
-      records = await decodeBatchRecords(found.batch, { verifyCrc: false });
-    } catch (err) {
-      throw new PartitionError('CORRUPT', `${this.#name()}: batch at ${found.offset} does not decode: ${(err as Error).message}`, { cause: err });
-    }
-    for (const r of records) {
-      if (r.timestamp >= timestampMs && r.offset < this.#highWatermark) return { offset: r.offset, timestamp: r.timestamp };
-    }
+    const r = await this.#findRecord(found.batch, found.offset, { timestampMin: timestampMs, offsetMin: found.offset });
+    if (r !== null) return r.offset < this.#highWatermark ? r : null;
     // The batch's maxTimestamp qualified but no record did (clock skew inside the batch): Kafka
     // then answers with the next batch; a later batch must qualify too, so report its start.
-    const next = found.offset + records.length;
+    const next = found.offset + found.batch.readInt32BE(OFFSET_LAST_OFFSET_DELTA) + 1;
     return next < this.#highWatermark ? this.#firstRecordFrom(next) : null;
+  }
+
+  /** findRecord over a stored batch, with undecodable bytes reported as CORRUPT. */
+  async #findRecord(batch: Buffer, at: number, wanted: { timestampMin: number; offsetMin: number }): Promise<{ offset: number; timestamp: number } | null> {
+    try {
+      return await findRecord(batch, { ...wanted, decompressedBytesMax: this.settings.decompressedBytesMax });
+    } catch (err) {
+      throw new PartitionError('CORRUPT', `${this.#name()}: batch at ${at} does not decode: ${(err as Error).message}`, { cause: err });
+    }
   }
 
   /**
    * ListOffsets -3: the first committed record carrying the partition's largest timestamp, or
    * null when the partition is empty. The journal answers "first batch with maxTimestamp >= t"
    * from its time indexes without reading data, so the largest timestamp is found by binary
-   * search over t (at most TIMESTAMP_SEARCH_STEPS_MAX lookups), then one batch is decoded.
+   * search over t (at most TIMESTAMP_SEARCH_STEPS_MAX lookups), then one batch is walked.
    */
   async maxTimestampRecord(): Promise<{ offset: number; timestamp: number } | null> {
     const committed = async (t: number): Promise<boolean> => {
@@ -228,9 +292,7 @@ export class Partition {
     const { chunks } = await this.read(offset, 1);
     const first = chunks[0];
     if (!first) return null;
-    const records = await decodeBatchRecords(first, { verifyCrc: false });
-    const r = records.find((x) => x.offset >= offset);
-    return r ? { offset: r.offset, timestamp: r.timestamp } : null;
+    return this.#findRecord(first, offset, { timestampMin: Number.NEGATIVE_INFINITY, offsetMin: offset });
   }
 
   /**

@@ -8,11 +8,17 @@ export class Int64RangeError extends RangeError {
   override name = 'Int64RangeError';
 }
 
+/** True when the int64 at `pos` is a safe integer, i.e. readInt64 would not throw. */
+export function isSafeInt64At(buf: Buffer, pos: number): boolean {
+  const high = buf.readInt32BE(pos);
+  // Exact for |value| < 2^53; -1 (all ones) is the common sentinel and is exact too.
+  return high <= 0x1fffff && high >= -0x200000;
+}
+
 export function readInt64(buf: Buffer, pos: number): number {
   const high = buf.readInt32BE(pos);
   const low = buf.readUInt32BE(pos + 4);
-  // Exact for |value| < 2^53; -1 (all ones) is the common sentinel and is exact too.
-  if (high > 0x1fffff || high < -0x200000) throw new Int64RangeError(`int64 at ${pos} is outside the safe integer range`);
+  if (!isSafeInt64At(buf, pos)) throw new Int64RangeError(`int64 at ${pos} is outside the safe integer range`);
   return high * 0x100000000 + low;
 }
 

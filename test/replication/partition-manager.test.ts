@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { PartitionManager } from '../../src/replication/partition-manager.js';
 import { TopicStore } from '../../src/cluster/topic-store.js';
 import { defaultConfig } from '../../src/config/defaults.js';
+import { DEFAULT_LIMITS } from '../../src/config/limits.js';
 import { buildBatchUncompressed } from '../../src/protocol/records/batch.js';
 
 const logger = pino({ level: 'silent' });
@@ -29,10 +30,13 @@ async function open(t: { teardown(fn: () => unknown): void }, retentionCheckInte
 t.test('config changes reach the open journals and the append settings at once', async (t) => {
   const { topics, partitions } = await open(t, 0);
   await topics.create('tuned', { partitions: 2 });
-  await topics.alterConfigs('tuned', { set: { 'segment.bytes': '4096', 'retention.bytes': '8192', 'retention.ms': '-1', 'message.timestamp.type': 'LogAppendTime', 'max.message.bytes': '2000' } });
+  await topics.alterConfigs('tuned', { set: { 'segment.bytes': '4096', 'retention.bytes': '8192', 'retention.ms': '-1', 'message.timestamp.type': 'LogAppendTime', 'max.message.bytes': '2000', 'message.timestamp.after.max.ms': '5000', 'message.timestamp.difference.max.ms': '7000' } });
   for (const p of partitions.forTopic('tuned')) {
     t.same([p.log.config.segmentBytesMax, p.log.config.retentionBytes, p.log.config.retentionMs], [4096, 8192, -1]);
-    t.same(p.settings, { logAppendTime: true, batchBytesMax: 2000 });
+    t.same(p.settings, {
+      logAppendTime: true, batchBytesMax: 2000, timestampBeforeMaxMs: 7000, timestampAfterMaxMs: 5000,
+      decompressedBytesMax: DEFAULT_LIMITS.batchDecompressedBytesMax, recordsMax: DEFAULT_LIMITS.batchRecordsMax,
+    }, 'difference.max.ms bounds both sides; the tighter bound wins');
   }
   // Small segments now roll: 60 batches of ~370 bytes make several 4 KiB segments.
   const p = partitions.get('tuned', 0)!;
@@ -44,9 +48,12 @@ t.test('config changes reach the open journals and the append settings at once',
   t.ok(p.logStartOffset > 0 && p.logStartOffset < 60, `log start moved to ${p.logStartOffset}`);
   t.ok(p.sizeBytes <= 8192 + 4096, 'what remains is within retention.bytes plus the active segment');
 
-  await topics.alterConfigs('tuned', { set: {}, remove: ['segment.bytes', 'retention.bytes', 'retention.ms', 'message.timestamp.type', 'max.message.bytes'] });
+  await topics.alterConfigs('tuned', { set: {}, remove: ['segment.bytes', 'retention.bytes', 'retention.ms', 'message.timestamp.type', 'max.message.bytes', 'message.timestamp.after.max.ms', 'message.timestamp.difference.max.ms'] });
   t.same([p.log.config.segmentBytesMax, p.log.config.retentionBytes, p.log.config.retentionMs], [1073741824, -1, 604800000], 'back to the defaults');
-  t.same(p.settings, { logAppendTime: false, batchBytesMax: 1048588 });
+  t.same(p.settings, {
+    logAppendTime: false, batchBytesMax: 1048588, timestampBeforeMaxMs: Number.POSITIVE_INFINITY, timestampAfterMaxMs: 3_600_000,
+    decompressedBytesMax: DEFAULT_LIMITS.batchDecompressedBytesMax, recordsMax: DEFAULT_LIMITS.batchRecordsMax,
+  }, 'Kafka 4 defaults: no lower bound, one hour ahead');
 });
 
 t.test('the retention timer runs every retentionCheckIntervalMs', async (t) => {

@@ -24,9 +24,10 @@
  * int64 fields are read as JS numbers; see src/util/int64.ts for why that is safe here.
  */
 import { crc32c } from '@node-rs/crc32';
-import { readInt64, writeInt64 } from '../../util/int64.js';
+import { isSafeInt64At, readInt64, writeInt64 } from '../../util/int64.js';
 
 export const BATCH_HEADER_BYTES = 61;
+
 /** Bytes before and including batchLength: the length field counts what follows it. */
 export const BATCH_LENGTH_PREFIX_BYTES = 12;
 export const MAGIC_V2 = 2;
@@ -130,7 +131,12 @@ export function isControlBatch(attributes: number): boolean {
 
 export type BatchCheck =
   | { ok: true; header: BatchHeader; totalBytes: number }
-  | { ok: false; reason: 'truncated' | 'bad-length' | 'bad-magic' | 'bad-crc' | 'too-large'; detail: string };
+  | { ok: false; reason: 'truncated' | 'bad-length' | 'bad-magic' | 'bad-crc' | 'too-large' | 'bad-timestamp' | 'bad-field'; detail: string };
+
+/** The int64 header fields, by position, to name the one outside the safe integer range. */
+const INT64_FIELDS: ReadonlyArray<readonly [number, string]> = [
+  [OFFSET_BASE_OFFSET, 'baseOffset'], [OFFSET_BASE_TIMESTAMP, 'baseTimestamp'], [OFFSET_MAX_TIMESTAMP, 'maxTimestamp'], [OFFSET_PRODUCER_ID, 'producerId'],
+];
 
 /**
  * Validates one batch at `pos` of untrusted bytes: enough bytes for the header, a sane length,
@@ -148,5 +154,12 @@ export function checkBatch(buf: Buffer, pos: number, batchBytesMax: number): Bat
   const magic = buf.readInt8(pos + OFFSET_MAGIC);
   if (magic !== MAGIC_V2) return { ok: false, reason: 'bad-magic', detail: `magic ${magic}` };
   if (!verifyBatchCrc(buf, pos)) return { ok: false, reason: 'bad-crc', detail: 'CRC-32C mismatch' };
+  // A value past 2^53 cannot be held exactly (src/util/int64.ts): refuse it here, never throw.
+  for (const [offset, name] of INT64_FIELDS) {
+    if (!isSafeInt64At(buf, pos + offset)) {
+      const reason = offset === OFFSET_BASE_TIMESTAMP || offset === OFFSET_MAX_TIMESTAMP ? 'bad-timestamp' : 'bad-field';
+      return { ok: false, reason, detail: `${name} is outside the safe integer range` };
+    }
+  }
   return { ok: true, header: readBatchHeader(buf, pos), totalBytes };
 }

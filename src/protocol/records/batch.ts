@@ -212,3 +212,14 @@ export function setLogAppendTime(batch: Buffer, nowMs: number, pos = 0): void {
   writeInt64(batch, pos + OFFSET_MAX_TIMESTAMP, nowMs);
   writeBatchCrc(batch, pos);
 }
+
+/**
+ * For CreateTime topics: sets the batch's maxTimestamp to the one computed from its records and
+ * clears a LogAppendTime bit the client had no business setting, in place, then recomputes the
+ * CRC (as Kafka's LogValidator does). A header rewrite, never a recompression.
+ */
+export function setCreateTimeMaxTimestamp(batch: Buffer, maxTimestamp: number, pos = 0): void {
+  batch.writeInt16BE(batch.readInt16BE(pos + OFFSET_ATTRIBUTES) & ~ATTR_TIMESTAMP_LOG_APPEND, pos + OFFSET_ATTRIBUTES);
+  writeInt64(batch, pos + OFFSET_MAX_TIMESTAMP, maxTimestamp);
+  writeBatchCrc(batch, pos);
+}

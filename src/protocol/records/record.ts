@@ -95,6 +95,50 @@ export function readRecord(outer: Cursor, base: RecordBase): KafkaRecord {
   return { offset: base.baseOffset + offsetDelta, timestamp, key, value, headers };
 }
 
+/** Skips a bytes field in place: checks its length against the record's bytes, allocates nothing. */
+function skipBytes(c: Cursor, what: string, nullable: boolean): void {
+  const length = readVarint(c);
+  if (length < (nullable ? -1 : 0)) throw new RecordDecodeError('bad-record', `${what} length ${length}`);
+  if (length > c.end - c.pos) throw new RecordDecodeError('bad-record', `${what} length ${length} exceeds the ${c.end - c.pos} bytes left in the record`);
+  if (length > 0) c.pos += length;
+}
+
+/** The two fields a record walk needs, written by skipRecord into a caller-owned object. */
+export interface RecordPosition {
+  timestampDelta: number;
+  offsetDelta: number;
+}
+
+/**
+ * readRecord's checks without building anything: walks the record at `outer.pos` in place
+ * (lengths, varints, header count and lengths, exact record length), stores its timestampDelta
+ * and offsetDelta in `out` and advances `outer.pos` past it. Throws RecordDecodeError. This is
+ * the hot path of produce validation and timestamp lookups, so it allocates nothing per record.
+ */
+export function skipRecord(outer: Cursor, out: RecordPosition): void {
+  const length = readVarint(outer);
+  if (length < RECORD_BYTES_MIN - 1) throw new RecordDecodeError('bad-record', `record length ${length}`);
+  if (length > outer.end - outer.pos) throw new RecordDecodeError('truncated', `record of ${length} bytes, ${outer.end - outer.pos} left`);
+  const outerEnd = outer.end;
+  const end = outer.pos + length;
+  outer.end = end;
+  outer.pos += 1; // attributes: unused by the format
+  out.timestampDelta = readVarlong(outer);
+  out.offsetDelta = readVarint(outer);
+  skipBytes(outer, 'key', true);
+  skipBytes(outer, 'value', true);
+  const headerCount = readVarint(outer);
+  if (headerCount < 0 || headerCount > (end - outer.pos) / HEADER_BYTES_MIN) {
+    throw new RecordDecodeError('bad-record', `header count ${headerCount} with ${end - outer.pos} bytes left`);
+  }
+  for (let i = 0; i < headerCount; i++) {
+    skipBytes(outer, 'header key', false);
+    skipBytes(outer, 'header value', true);
+  }
+  if (outer.pos !== end) throw new RecordDecodeError('bad-record', `record declares ${length} bytes but its fields use ${length - (end - outer.pos)}`);
+  outer.end = outerEnd;
+}
+
 function bytesFieldSize(bytes: Buffer | null): number {
   return bytes === null ? 1 : varintBytes(bytes.length) + bytes.length;
 }

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { startAdminNode, http, type AdminNode } from '../../helpers/admin-node.js';
-import { makeBatch } from '../../helpers/journal-batches.js';
+import { recordsBatch } from '../../helpers/valid-batches.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../../../src/groups/coordinator.js';
 import { GroupsService } from '../../../src/groups/service.js';
 import { partitionOffsetsSource } from '../../../src/groups/open-groups.js';
@@ -53,9 +53,9 @@ async function startGroupNode(t: Parameters<typeof startAdminNode>[0]): Promise<
   // Topic "events": partition 0 holds 10 records in two batches (timestamps 1000 and 2000), partition 1 holds 3.
   await node.broker.topics.create('events', { partitions: 2 });
   const p0 = node.broker.partitions.get('events', 0)!;
-  await p0.append(makeBatch({ records: 6, payloadBytes: 40, maxTimestamp: 1000, seed: 1 }), { acks: 1, timeoutMs: 5000 });
-  await p0.append(makeBatch({ records: 4, payloadBytes: 40, maxTimestamp: 2000, seed: 2 }), { acks: 1, timeoutMs: 5000 });
-  await node.broker.partitions.get('events', 1)!.append(makeBatch({ records: 3, payloadBytes: 40, maxTimestamp: 1500, seed: 3 }), { acks: 1, timeoutMs: 5000 });
+  await p0.append(recordsBatch(6, 1000), { acks: 1, timeoutMs: 5000 });
+  await p0.append(recordsBatch(4, 2000), { acks: 1, timeoutMs: 5000 });
+  await node.broker.partitions.get('events', 1)!.append(recordsBatch(3, 1500), { acks: 1, timeoutMs: 5000 });
   return { node, coordinator: coordinator!, timers };
 }
 

@@ -1,12 +1,12 @@
 import t from 'tap';
 import { startAdminNode, http } from '../../helpers/admin-node.js';
-import { makeBatch } from '../../helpers/journal-batches.js';
+import { recordsBatch } from '../../helpers/valid-batches.js';
 import { promtoolCheckMetrics } from '../../helpers/promtool.js';
 
 t.test('/metrics serves the node registry in Prometheus text format, with live partition gauges', async (t) => {
   const node = await startAdminNode(t);
   await node.broker.topics.create('metered', { partitions: 2 });
-  const batch = makeBatch({ records: 5, payloadBytes: 100, maxTimestamp: Date.now(), seed: 1 });
+  const batch = recordsBatch(5, Date.now());
   await node.broker.partitions.get('metered', 1)!.append(batch, { acks: 1, timeoutMs: 5000 });
   node.metrics.api.requestDone(0, 9, 'ok', 0.001);
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { startAdminNode, http } from '../../helpers/admin-node.js';
-import { makeBatch } from '../../helpers/journal-batches.js';
+import { recordsBatch } from '../../helpers/valid-batches.js';
 
 t.test('create, list, describe, alter configs and delete a topic over HTTP', async (t) => {
   const node = await startAdminNode(t);
@@ -12,7 +12,7 @@ t.test('create, list, describe, alter configs and delete a topic over HTTP', asy
   t.equal(created.body.configs['cleanup.policy'], 'delete', 'effective defaults are included');
   t.ok(node.broker.topics.get('orders'), 'the broker\'s topic store has it');
 
-  const batch = makeBatch({ records: 4, payloadBytes: 64, maxTimestamp: Date.now(), seed: 7 });
+  const batch = recordsBatch(4, Date.now());
   await node.broker.partitions.get('orders', 2)!.append(batch, { acks: 1, timeoutMs: 5000 });
 
   const described = await http(node.baseUrl, 'GET', '/v1/topics/orders');

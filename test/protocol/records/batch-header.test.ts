@@ -1,6 +1,7 @@
 import t from 'tap';
+import { buildBatchUncompressed } from '../../../src/protocol/records/batch.js';
 import { crc32c } from '@node-rs/crc32';
-import { checkBatch, patchBaseOffsetAndEpoch, readBatchHeader, writeBatchCrc, BATCH_HEADER_BYTES } from '../../../src/protocol/records/batch-header.js';
+import { checkBatch, patchBaseOffsetAndEpoch, readBatchHeader, writeBatchCrc, BATCH_HEADER_BYTES, OFFSET_BASE_TIMESTAMP, OFFSET_MAX_TIMESTAMP, OFFSET_PRODUCER_ID } from '../../../src/protocol/records/batch-header.js';
 
 /** A minimal valid batch: header plus `payload` bytes standing in for records. */
 function makeBatch(payload: Buffer): Buffer {
@@ -43,4 +44,17 @@ t.test('damaged batches are reported with a reason, never thrown', async (t) => 
   t.match(checkBatch(magic, 0, 1 << 20), { ok: false, reason: 'bad-magic' });
   const len = Buffer.from(b); len.writeInt32BE(3, 8);
   t.match(checkBatch(len, 0, 1 << 20), { ok: false, reason: 'bad-length' });
+});
+
+t.test('int64 header fields outside the safe integer range are a reason, not a throw', async (t) => {
+  const at = (offset: number, reason: string, field: string) => {
+    const batch = buildBatchUncompressed([{ key: null, value: Buffer.from('v') }]);
+    batch.writeBigInt64BE(1n << 60n, offset);
+    writeBatchCrc(batch, 0);
+    const r = checkBatch(batch, 0, 1 << 20);
+    t.same(r.ok ? null : [r.reason, r.detail], [reason, `${field} is outside the safe integer range`], field);
+  };
+  at(OFFSET_BASE_TIMESTAMP, 'bad-timestamp', 'baseTimestamp');
+  at(OFFSET_MAX_TIMESTAMP, 'bad-timestamp', 'maxTimestamp');
+  at(OFFSET_PRODUCER_ID, 'bad-field', 'producerId');
 });
