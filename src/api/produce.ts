@@ -122,7 +122,14 @@ export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
       throttleTimeMs: 0,
       nodeEndpoints: [],
     });
-    if (version < PRODUCE_RECORD_BATCH_MIN_VERSION) return request.acks === 0 ? null : refuseAll(ErrorCode.UNSUPPORTED_VERSION, 'Produce v0-2 (message format v0/v1) is not supported');
+    if (version < PRODUCE_RECORD_BATCH_MIN_VERSION) {
+      // Advertised only for librdkafka's sake (see above); a client that really sends it is told why
+      // in the log as well, as dispatch does for versions outside a handler's range.
+      const clientId = ctx.header.clientId;
+      broker.logger.warn({ peer: ctx.clientHost, clientId, api: 'Produce', apiVersion: version, serving: `${PRODUCE_RECORD_BATCH_MIN_VERSION}-${produceHandler.maxVersion}` },
+        `unsupported version ${version} of Produce from client ${JSON.stringify(clientId)} (message format v0/v1): answered UNSUPPORTED_VERSION`);
+      return request.acks === 0 ? null : refuseAll(ErrorCode.UNSUPPORTED_VERSION, 'Produce v0-2 (message format v0/v1) is not supported');
+    }
     if (request.acks !== 0 && request.acks !== 1 && request.acks !== -1) return refuseAll(ErrorCode.INVALID_REQUIRED_ACKS, `acks ${request.acks}`);
     if (request.transactionalId !== null) return request.acks === 0 ? null : refuseAll(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'transactions are not supported');
 

@@ -2,7 +2,7 @@ import t from 'tap';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { apiVersionsRequest, fetchRequest, metadataRequest } from '../helpers/requests.js';
+import { apiVersionsRequest, fetchRequest, metadataRequest, produceRequest } from '../helpers/requests.js';
 import { ApiKey } from '../../src/protocol/generated/index.js';
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js';
 import { readApiVersionsResponse } from '../../src/protocol/generated/api-versions-response.js';
@@ -77,6 +77,18 @@ t.test('bad input closes only the offending connection; the broker keeps serving
     const lines = await logLines(/unsupported version 2 of Fetch/);
     t.equal(lines.length, 1, 'one log line');
     t.match(lines[0], { clientId: 'old-go-client', api: 'Fetch', apiVersion: 2, msg: /client "old-go-client".*answered UNSUPPORTED_VERSION/ });
+  });
+
+  await t.test('Produce v2 (kafka-go 0.2.1): UNSUPPORTED_VERSION per partition and one log line naming client, API and version', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    client.clientId = 'old-go-producer';
+    const r = await client.request(ApiKey.Produce, 2, produceRequest('legacy', 0, Buffer.alloc(30)));
+    t.same(r.responses.map((x: { name: string; partitionResponses: { index: number; errorCode: number }[] }) => [x.name, x.partitionResponses.map((p) => [p.index, p.errorCode])]), [
+      ['legacy', [[0, ErrorCode.UNSUPPORTED_VERSION]]],
+    ]);
+    const lines = await logLines(/unsupported version 2 of Produce/);
+    t.equal(lines.length, 1, 'one log line');
+    t.match(lines[0], { clientId: 'old-go-producer', api: 'Produce', apiVersion: 2, msg: /client "old-go-producer".*answered UNSUPPORTED_VERSION/ });
   });
 
   await t.test('a version with no known response shape (Metadata v99): one log line naming client, API and version, then close', async (t) => {
