@@ -16,10 +16,14 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: the only install scripts are dev-only (node-rdkafka compiles librdkafka with a
-# C toolchain the slim image lacks; esbuild's is an optimisation). Production natives (lz4, snappy,
-# zstd, crc32) are prebuilt napi packages and need no script. tsc needs neither.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# --ignore-scripts: node-rdkafka (dev only) would compile librdkafka; esbuild's script is an
+# optimisation. Production natives (lz4, snappy, zstd, crc32) are prebuilt napi packages; fs-ext
+# (flock for the data-dir lock) is compiled here, with a toolchain only this stage carries.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm rebuild fs-ext
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build \

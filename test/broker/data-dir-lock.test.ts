@@ -1,25 +1,55 @@
-import t from 'tap';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import t, { type Test } from 'tap';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { lockDataDir, DataDirLockedError, currentOwner, processStartTicks, LOCK_STALE_MS } from '../../src/broker/data-dir-lock.js';
+import { join, resolve } from 'node:path';
+import { lockDataDir, DataDirLockedError } from '../../src/broker/data-dir-lock.js';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 
-t.test('lock file: exclusive, released, stale locks of dead processes taken over', async (t) => {
+const LOCK_MODULE = resolve(import.meta.dirname, '../../src/broker/data-dir-lock.ts');
+
+/** A child process that takes the lock on `dir`, prints "locked", then waits to be killed. */
+async function childHoldingLock(t: Test, dir: string): Promise<{ pid: number; kill(): Promise<void> }> {
+  const script = `const { lockDataDir } = await import(${JSON.stringify(LOCK_MODULE)}); await lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('child did not take the lock within 30 s')), 30_000);
+    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('locked')) { clearTimeout(timer); ok(); } });
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`child exited (${code}) before taking the lock`)); });
+  });
+  return { pid: child.pid!, kill: async () => { child.kill('SIGKILL'); await exited; } };
+}
+
+t.test('in-process: the lock is shared and released by its last user; a leftover file is no lock', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'canopy-lock-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const release = await lockDataDir(dir);
-  const again = await lockDataDir(dir); // same process (an in-process reopen): allowed
+  t.equal(readFileSync(join(dir, '.lock'), 'utf8'), `${process.pid}\n`, 'the file names the holder');
+  const again = await lockDataDir(dir); // an in-process reopen shares it
   await again();
+  await again(); // releasing twice is one release
   await release();
-  // A lock naming a live process that is not us (our parent) is refused.
-  writeFileSync(join(dir, '.lock'), `${process.ppid}\n`);
-  await t.rejects(lockDataDir(dir), DataDirLockedError);
-  // A lock naming a process that does not exist is stale.
-  writeFileSync(join(dir, '.lock'), '2147483000\n');
-  const taken = await lockDataDir(dir);
-  await taken();
+  // A file left behind naming a live process that holds no lock (our parent, pid 1): not a lock.
+  for (const pid of [process.ppid, 1]) {
+    writeFileSync(join(dir, '.lock'), `${pid}\n`);
+    const taken = await lockDataDir(dir);
+    await taken();
+  }
+  t.pass('leftover lock files naming live pids are taken');
+});
+
+t.test('another process holding the lock is refused by name; its death (SIGKILL) frees the lock at once', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'canopy-lock-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const holder = await childHoldingLock(t, dir);
+  await t.rejects(lockDataDir(dir), { name: 'DataDirLockedError', message: new RegExp(`in use by process ${holder.pid}`) });
+  await t.rejects(lockDataDir(dir), DataDirLockedError, 'still refused on a second try');
+  await holder.kill();
+  const release = await lockDataDir(dir);
+  await release();
+  t.pass('taken after the holder was killed, without waiting for anything to go stale');
 });
 
 t.test('a second broker on the same data dir refuses to start; after SIGKILL the next one starts', async (t) => {
@@ -28,40 +58,5 @@ t.test('a second broker on the same data dir refuses to start; after SIGKILL the
   first.kill('SIGKILL');
   await first.exited;
   const next = await spawnBroker(t, { dataDir: first.dataDir });
-  t.ok(next.port > 0, 'started over the stale lock');
-});
-
-t.test('a lock naming a live pid is not trusted blindly: reused pids, reboots and stale foreign locks are taken over', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'canopy-lock-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const lock = join(dir, '.lock');
-  // An unrelated process that got the pid of a broker which crashed a minute ago.
-  const reused = spawn('sleep', ['60'], { stdio: 'ignore' });
-  t.teardown(() => { reused.kill('SIGKILL'); });
-  const pid = reused.pid!;
-  const minuteAgo = new Date(Date.now() - 60_000);
-  const self = currentOwner();
-
-  writeFileSync(lock, `${pid}\n`); // the old format: a pid only
-  utimesSync(lock, minuteAgo, minuteAgo);
-  await (await lockDataDir(dir))();
-  t.pass('old-format lock: the process started after the lock was written, so it is not the owner');
-
-  writeFileSync(lock, `${pid}\n${processStartTicks(pid)! + 1}\n${self.bootId}\n${self.pidNamespace}\n`);
-  await (await lockDataDir(dir))();
-  t.pass('recorded start time differs from the live process with that pid');
-
-  writeFileSync(lock, `${process.ppid}\n${processStartTicks(process.ppid)}\nanother-boot\n${self.pidNamespace}\n`);
-  await (await lockDataDir(dir))();
-  t.pass('written before a reboot');
-
-  writeFileSync(lock, `${process.ppid}\n${processStartTicks(process.ppid)}\n${self.bootId}\n${self.pidNamespace}\n`);
-  await t.rejects(lockDataDir(dir), DataDirLockedError, 'the recorded process is alive: refused');
-
-  // pid 1 of another container (pid namespace) whose heartbeat stopped long ago.
-  writeFileSync(lock, `1\n1\n${self.bootId}\npid:[1]\n`);
-  const stale = new Date(Date.now() - 2 * LOCK_STALE_MS);
-  utimesSync(lock, stale, stale);
-  await (await lockDataDir(dir))();
-  t.pass('a foreign lock without heartbeat is taken over');
+  t.ok(next.port > 0, 'started over the dead broker\'s lock file');
 });
