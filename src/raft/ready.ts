@@ -10,7 +10,7 @@ export interface ReadState {
 
 /**
  * Everything the driver must do after the core changed, in this order (the driver loop in
- * replication/ follows it exactly):
+ * replication/raft-driver.ts follows it exactly):
  * 1. install `snapshot` if set (reset the log to start after it);
  * 2. append `entries` (truncating any stored suffix from entries[0].index) and record `hardState`
  *    if set; when `mustSync` is true, make both durable (fsync) before step 3;

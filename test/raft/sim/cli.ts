@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --seeds N [--seed S] [--mutant NAME] [--start K] [--stop-at-first] [--progress K]`
+ * `npm run sim -- --seeds N [--seed S] [--mutant NAME] [--start K] [--stop-at-first] [--progress K] [--no-sync-latency]`
  * Runs seeds K..K+N-1 (or replays one seed with its event trace), prints one line per failing seed
  * with how to replay it, then `seeds=N violations=V events=E simulated_ms=T`, and exits non-zero on
  * any violation.
@@ -18,10 +18,12 @@ if (mutant !== undefined && MUTANTS[mutant] === undefined) {
   process.exit(2);
 }
 const one = arg('seed');
-const mutantFlag = mutant === undefined ? '' : ` --mutant ${mutant}`;
+/** Every sync completes at once, as before sync latency was simulated (replays older runs). */
+const syncLatency = !process.argv.includes('--no-sync-latency');
+const mutantFlag = (mutant === undefined ? '' : ` --mutant ${mutant}`) + (syncLatency ? '' : ' --no-sync-latency');
 
 if (one !== undefined) {
-  const r = runSeed(Number(one), { mutant, trace: true });
+  const r = runSeed(Number(one), { mutant, trace: true, syncLatency });
   for (const line of r.trace) console.log(line);
   console.log(`seed=${r.seed} violation=${r.violation ?? 'none'} events=${r.events} simulated_ms=${r.simulatedMs}`);
   console.log(`seeds=1 violations=${r.violation === null ? 0 : 1} events=${r.events} simulated_ms=${r.simulatedMs}`);
@@ -40,7 +42,7 @@ const faults: Record<string, number> = {};
 const t0 = performance.now();
 let ran = 0;
 for (let s = start; s < start + seeds; s++) {
-  const r = runSeed(s, { mutant });
+  const r = runSeed(s, { mutant, syncLatency });
   ran++;
   events += r.events;
   simulatedMs += r.simulatedMs;

@@ -149,11 +149,8 @@ export class ScriptRunner {
         this.out.push(`${num(0)} restarted`);
         return this.process(num(0));
       case 'compact': {
-        const node = this.c.nodes.get(num(0))!;
         const r = this.raftOf(num(0));
-        node.storage.compact(r.log.applied, r.conf);
-        node.dirty = true;
-        node.sync();
+        this.c.nodes.get(num(0))!.driver!.compactThroughApplied();
         this.out.push(`${num(0)} log starts after ${r.log.applied}`);
         return;
       }
@@ -228,9 +225,9 @@ export class ScriptRunner {
       this.queue = [];
       for (const m of batch) {
         if (this.blocked.has(`${m.from}>${m.to}`)) continue;
-        const r = this.c.nodes.get(m.to)?.raft;
-        if (!r) continue;
-        r.step(m);
+        const driver = this.c.nodes.get(m.to)?.driver;
+        if (!driver) continue;
+        driver.step(m);
         this.process(m.to);
       }
     }

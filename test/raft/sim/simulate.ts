@@ -3,16 +3,20 @@ import type { ConfChange } from '../../../src/raft/conf-change.js';
 import { describeMessage } from '../../../src/raft/messages.js';
 import type { ConfState, Message, NodeId } from '../../../src/raft/messages.js';
 import type { Mutants } from '../../../src/raft/raft.js';
+import type { DriverMutants } from '../../../src/replication/raft-driver.js';
 import { Checker, Violation } from './checker.js';
 import { CORE_DEFAULTS, Cluster } from './cluster.js';
 import type { CoreOptions } from './cluster.js';
 import { EventQueue } from './event-queue.js';
 import { Prng } from './prng.js';
 
-export const MUTANTS: Readonly<Record<string, Mutants>> = {
-  'commit-old-term': { commitOldTerm: true },
-  'double-vote': { doubleVote: true },
-  'send-before-sync': { sendBeforeSync: true },
+/** Deliberately broken variants: of the core (raft.ts `Mutants`) and of the production driver. */
+export const MUTANTS: Readonly<Record<string, { core?: Mutants; driver?: DriverMutants }>> = {
+  'commit-old-term': { core: { commitOldTerm: true } },
+  'double-vote': { core: { doubleVote: true } },
+  'send-before-sync': { core: { sendBeforeSync: true } },
+  'driver-send-before-persist': { driver: { sendBeforePersist: true } },
+  'driver-skip-sync': { driver: { skipSync: true } },
 };
 
 /** Simulated milliseconds per tick. */
@@ -46,9 +50,14 @@ export interface SeedResult {
   trace: string[];
 }
 
+/** Sync latencies a seed may draw (ms; 0 = a sync completes at once). */
+export const SYNC_MS_CHOICES = [0, 0, 1, 3, 8] as const;
+
 export interface SimOptions {
   mutant?: string;
   trace?: boolean;
+  /** False: every sync completes at once (the model before sync latency was simulated). */
+  syncLatency?: boolean;
 }
 
 interface Deliver {
@@ -65,7 +74,12 @@ interface Chaos {
 interface Client {
   kind: 'client';
 }
-type SimEvent = Deliver | Tick | Chaos | Client;
+/** A simulated disk sync completing. */
+interface Later {
+  kind: 'later';
+  run: () => void;
+}
+type SimEvent = Deliver | Tick | Chaos | Client | Later;
 
 /** Everything a seed decides up front. */
 interface Scenario {
@@ -84,9 +98,19 @@ interface Scenario {
    * situation of Figure 8 in the Raft paper).
    */
   storm: boolean;
+  /** Upper bound of a sync's duration in simulated ms (0: syncs complete at once). */
+  syncMsMax: number;
 }
 
-function pickScenario(rng: Prng, mutants: Mutants): Scenario {
+/**
+ * The sync latency is drawn from its own stream seeded by the seed, so that adding it left every
+ * other draw of a seed as it was (a seed drawing 0 replays its earlier run exactly).
+ */
+function syncRng(seed: number): Prng {
+  return new Prng(seed * 2654435761 + 0x5eed);
+}
+
+function pickScenario(rng: Prng, mutants: Mutants, driverMutants: DriverMutants, syncMsMax: number): Scenario {
   if (rng.chance(STORM_SHARE)) {
     return {
       voters: rng.pick([3, 5]),
@@ -97,6 +121,7 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
         appendEntriesMax: 1,
         inflightAppendsMax: rng.pick([1, 2]),
         mutants,
+        driverMutants,
       },
       delayMsMax: rng.pick([3, 8, 15]),
       dropRate: rng.pick([0, 0.05]),
@@ -105,6 +130,7 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
       chaosMsMean: rng.pick([15, 30]),
       clientMsMean: rng.pick([3, 8]),
       storm: true,
+      syncMsMax,
     };
   }
   const voters = rng.pick([1, 2, 3, 3, 3, 4, 5, 5]);
@@ -125,6 +151,7 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
       applyBytesMax: rng.pick([64, 1 << 22]),
       promotionLagMax: rng.pick([0, 5]),
       mutants,
+      driverMutants,
     },
     delayMsMax: rng.pick([1, 5, 15, 30, 60]),
     dropRate: rng.pick([0, 0.02, 0.1, 0.25]),
@@ -133,6 +160,7 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
     chaosMsMean: rng.pick([30, 80, 200]),
     clientMsMean: rng.pick([5, 20, 60]),
     storm: false,
+    syncMsMax,
   };
 }
 
@@ -141,10 +169,12 @@ function pickScenario(rng: Prng, mutants: Mutants): Scenario {
  * the first violation (or null) and counters. Deterministic for a given seed and mutant.
  */
 export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
-  const mutants = opts.mutant === undefined ? {} : MUTANTS[opts.mutant];
-  if (mutants === undefined) throw new Error(`unknown mutant ${opts.mutant}`);
+  const mutant = opts.mutant === undefined ? {} : MUTANTS[opts.mutant];
+  if (mutant === undefined) throw new Error(`unknown mutant ${opts.mutant}`);
   const rng = new Prng(seed);
-  const sc = pickScenario(rng, mutants);
+  const syncRandom = syncRng(seed);
+  const syncMsMax = opts.syncLatency === false ? 0 : syncRandom.pick(SYNC_MS_CHOICES);
+  const sc = pickScenario(rng, mutant.core ?? {}, mutant.driver ?? {}, syncMsMax);
   const trace: string[] = [];
   const tracing = opts.trace === true;
   const log = (line: string): void => {
@@ -213,6 +243,10 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
           checker.onRead(id, s.index, at);
         }
       },
+      syncMs: () => (sc.syncMsMax === 0 ? 0 : syncRandom.range(1, sc.syncMsMax)),
+      later(ms, run) {
+        queue.push(now + ms, { kind: 'later', run });
+      },
       trace: tracing ? log : undefined,
     },
     checker,
@@ -230,7 +264,8 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
   log(
     `scenario storm=${sc.storm} voters=${sc.voters} nonVoters=${sc.nonVoters} preVote=${sc.core.preVote} checkQuorum=${sc.core.checkQuorum} ` +
       `leaseReads=${sc.core.leaseReads} appendEntriesMax=${sc.core.appendEntriesMax} inflight=${sc.core.inflightAppendsMax} ` +
-      `delayMax=${sc.delayMsMax}ms drop=${sc.dropRate} dup=${sc.dupRate} faults=${sc.faultMs}ms`,
+      `delayMax=${sc.delayMsMax}ms drop=${sc.dropRate} dup=${sc.dupRate} faults=${sc.faultMs}ms` +
+      (sc.syncMsMax > 0 ? ` syncMax=${sc.syncMsMax}ms` : ''),
   );
   queue.push(rng.range(1, sc.chaosMsMean * 2), { kind: 'chaos' });
   queue.push(rng.range(1, sc.clientMsMean * 2), { kind: 'client' });
@@ -269,7 +304,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
         faults.reads++;
       }
     }
-    cluster.process(leader.id);
+    cluster.process(leader.raft.id);
   };
 
   const stormStep = (): void => {
@@ -278,9 +313,9 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
     const down = ids.filter((id) => !cluster.nodes.get(id)!.up);
     const leader = cluster.leader();
     if (roll < 0.35 && leader !== null) {
-      cluster.crash(leader.id);
+      cluster.crash(leader.raft.id);
       faults.crashes++;
-      log(`crash leader ${leader.id}`);
+      log(`crash leader ${leader.raft.id}`);
     } else if (roll < 0.75 && down.length > 0) {
       const id = rng.pick(down);
       cluster.restart(id);
@@ -345,12 +380,12 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
       membershipStep();
     } else if (roll < 0.72) {
       const leader = cluster.leader();
-      if (leader !== null && leader.conf.voters.length > 1) {
-        const to = rng.pick(leader.conf.voters);
+      if (leader !== null && leader.raft.conf.voters.length > 1) {
+        const to = rng.pick(leader.raft.conf.voters);
         if (leader.transferLeadership(to)) {
           faults.transfers++;
-          log(`transfer leadership ${leader.id} → ${to}`);
-          cluster.process(leader.id);
+          log(`transfer leadership ${leader.raft.id} → ${to}`);
+          cluster.process(leader.raft.id);
         }
       }
     } else if (roll < 0.8) {
@@ -358,7 +393,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
       if (up.length > 0) compact(rng.pick(up));
     } else if (roll < 0.86) {
       const up = cluster.upIds();
-      if (up.length > 0) cluster.nodes.get(rng.pick(up))!.sync();
+      if (up.length > 0) cluster.nodes.get(rng.pick(up))!.flush();
     } else if (roll < 0.9) {
       dropRate = rng.pick([0, 0.02, 0.1, 0.3]);
       dupRate = rng.pick([0, 0.05]);
@@ -368,12 +403,9 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
   };
 
   const compact = (id: NodeId): void => {
-    const node = cluster.nodes.get(id)!;
-    const raft = node.raft!;
-    if (raft.log.applied !== raft.log.committed || raft.log.applied <= node.storage.snapshot().index) return;
-    node.storage.compact(raft.log.applied, raft.conf);
-    node.dirty = true;
-    node.sync();
+    const driver = cluster.nodes.get(id)!.driver!;
+    const raft = driver.raft;
+    if (raft.log.applied !== raft.log.committed || !driver.compactThroughApplied()) return;
     faults.compactions++;
     log(`${id}: compact through ${raft.log.applied}`);
   };
@@ -381,7 +413,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
   const membershipStep = (): void => {
     const leader = cluster.leader();
     if (leader === null) return;
-    const conf = leader.conf;
+    const conf = leader.raft.conf;
     const choice = rng.float();
     let cc: ConfChange | null = null;
     if (choice < 0.35 && spare.length > 0) {
@@ -397,7 +429,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
     const r = leader.proposeConfChange(cc);
     if (!r.ok) return;
     faults.confChanges++;
-    log(`${leader.id}: propose ${cc.type} ${cc.node} at ${r.index}`);
+    log(`${leader.raft.id}: propose ${cc.type} ${cc.node} at ${r.index}`);
     if (cc.type === 'add-non-voter') {
       spare.shift();
       // A joining node starts from the group's genesis membership (the conf state of the empty
@@ -405,7 +437,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
       cluster.addNode(cc.node, initial);
       queue.push(now + rng.int(TICK_MS) + 1, { kind: 'tick', id: cc.node });
     }
-    cluster.process(leader.id);
+    cluster.process(leader.raft.id);
   };
 
   const heal = (): void => {
@@ -443,24 +475,28 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
       switch (ev.kind) {
         case 'deliver': {
           const node = cluster.nodes.get(ev.msg.to);
-          if (node?.raft) {
+          if (node?.driver) {
             if (tracing) log(`deliver ${describeMessage(ev.msg)}`);
-            node.raft.step(ev.msg);
-            cluster.process(ev.msg.to);
+            node.driver.step(ev.msg);
+            node.driver.process();
           }
           break;
         }
         case 'tick': {
           const node = cluster.nodes.get(ev.id)!;
-          if (node.raft) {
-            const before = node.raft.role;
-            node.raft.tick();
-            if (tracing && node.raft.role !== before) log(`${ev.id}: ${before} → ${node.raft.role} term ${node.raft.term}`);
-            cluster.process(ev.id);
+          const raft = node.raft;
+          if (raft !== null && node.onTick !== null) {
+            const before = raft.role;
+            // The driver's ticker callback: tick the core, then run its Ready loop.
+            node.onTick();
+            if (tracing && raft.role !== before) log(`${ev.id}: ${before} → ${raft.role} term ${raft.term}`);
           }
           queue.push(now + TICK_MS, ev);
           break;
         }
+        case 'later':
+          ev.run();
+          break;
         case 'chaos':
           if (!healed) {
             chaosStep();
@@ -474,12 +510,12 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
           } else {
             // Liveness: once healed, one proposal through the current leader must commit.
             const leader = cluster.leader();
-            if (leader !== null && (marker === null || marker.term !== leader.term)) {
+            if (leader !== null && (marker === null || marker.term !== leader.raft.term)) {
               const r = leader.propose(payload());
               if (r.ok) {
                 marker = { index: r.index, term: r.term };
                 log(`liveness marker proposed at ${r.index} term ${r.term}`);
-                cluster.process(leader.id);
+                cluster.process(leader.raft.id);
               }
             }
             queue.push(now + TICK_MS, ev);
@@ -498,7 +534,7 @@ export function runSeed(seed: number, opts: SimOptions = {}): SeedResult {
     if (!live) {
       const leader = cluster.leader();
       throw new Violation(
-        `liveness: ${LIVENESS_TICKS_MAX} ticks after faults healed, ${leader === null ? 'no leader' : `leader ${leader.id} term ${leader.term} has not committed a proposal`}`,
+        `liveness: ${LIVENESS_TICKS_MAX} ticks after faults healed, ${leader === null ? 'no leader' : `leader ${leader.raft.id} term ${leader.raft.term} has not committed a proposal`}`,
       );
     }
   } catch (err) {
