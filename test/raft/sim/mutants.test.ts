@@ -1,6 +1,7 @@
 /**
- * The simulator can fail: every deliberately broken variant of the core must be caught within the
- * CI seed budget. Also: a seed replays identically.
+ * The simulator can fail: every deliberately broken variant of the core (raft.ts `Mutants`) and of
+ * the production driver (raft-driver.ts `DriverMutants`) must be caught within the CI seed budget.
+ * Also: a seed replays identically.
  */
 import t from 'tap';
 import { CI_SEEDS } from './ci-budget.js';
