@@ -10,7 +10,7 @@ import { makeMessage } from '../../src/raft/messages.js';
 import type { ConfState, Entry, HardState, Message, SnapshotMeta } from '../../src/raft/messages.js';
 import { RAFT_DEFAULTS, Raft } from '../../src/raft/raft.js';
 import { RaftDriver } from '../../src/replication/raft-driver.js';
-import type { RaftDisk } from '../../src/replication/raft-driver.js';
+import type { DriverMutants, RaftDisk } from '../../src/replication/raft-driver.js';
 
 /** A disk over a MemoryStorage whose syncs complete only when the test says so; logs every step. */
 class SlowDisk implements RaftDisk {
@@ -34,9 +34,9 @@ class SlowDisk implements RaftDisk {
     this.steps.push(`hard-state term=${hs.term} vote=${hs.vote} commit=${hs.commit}`);
     this.storage.setHardState(hs);
   }
-  compact(index: number, _confState: ConfState): void {
+  compact(index: number, confState: ConfState): void {
     this.steps.push(`compact ${index}`);
-    this.storage.compact(index, _confState);
+    this.storage.compact(index, confState);
   }
   sync(done: () => void): void {
     this.steps.push('sync');
@@ -54,7 +54,7 @@ class SlowDisk implements RaftDisk {
   }
 }
 
-function node(id: number, voters: number[]) {
+function node(id: number, voters: number[], mutants: DriverMutants = {}) {
   const disk = new SlowDisk(voters);
   const raft = new Raft({ ...RAFT_DEFAULTS, id, storage: disk.storage, random: () => 0, preVote: false, checkQuorum: false });
   const sent: Message[] = [];
@@ -84,6 +84,7 @@ function node(id: number, voters: number[]) {
       },
     },
     heldMessagesMax: 2,
+    mutants,
   });
   driver.start();
   return { disk, raft, driver, sent, applied, tick: () => onTick?.() };
@@ -125,6 +126,12 @@ t.test('a candidate sends its vote requests only after its term and vote are dur
   // The loop resumed by itself: the new leader's first appends (no no-op on a fresh log) left too.
   t.same(n.sent.slice(2).map((m) => m.type).sort(), ['app', 'app', 'heartbeat', 'heartbeat']);
   t.notOk(n.driver.persisting);
+});
+
+t.test('the send-before-persist mutant breaks exactly that order (this test can fail)', async (t) => {
+  const n = node(1, [1, 2, 3], { sendBeforePersist: true });
+  for (let i = 0; i < RAFT_DEFAULTS.electionTicks * 2 && n.raft.role === 'follower'; i++) n.tick();
+  t.same(n.disk.steps, ['send vote>2,vote>3', 'hard-state term=1 vote=1 commit=-1', 'sync']);
 });
 
 t.test('a stopped driver ignores a sync completing late and its ticker stops', async (t) => {
