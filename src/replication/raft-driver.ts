@@ -83,8 +83,8 @@ export type DriverProposeResult = ProposeResult | { ok: false; reason: 'persisti
  * 1. persist: install the snapshot, append the entries, record the hard state;
  * 2. when mustSync, wait until the disk says those writes are durable — a vote or an
  *    acknowledgement sent earlier would promise something a crash can take back;
- * 3. send the messages (a leader may send appends before its own sync, as etcd allows, but this
- *    loop keeps one order for every role because the core does not tell the cases apart);
+ * 3. send the messages (etcd describes a leader replicating while its own write is in flight, an
+ *    optimisation; this loop keeps one order for every role, the one the simulator checks);
  * 4. apply the committed entries, then release read states (they need the applied index);
  * 5. advance the core.
  * While a sync is in flight the core may not be touched (ready/advance contract): received
