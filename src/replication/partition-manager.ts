@@ -287,6 +287,7 @@ export class PartitionManager implements TopicListener {
     try {
       log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, cache: this.#cache, fs: this.#journalFiles });
     } catch (err) {
+      if (err instanceof CorruptLogError) throw err; // #tryOpen takes this partition offline
       throw new PartitionError('STORAGE', `${topic.name}-${index}: cannot open the partition: ${(err as Error).message}`, { cause: err });
     }
     const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
