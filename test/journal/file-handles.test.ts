@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileHandleCache } from '../../src/journal/file-handles.js';
@@ -8,14 +8,21 @@ import { NODE_FILE_LAYER, type FileLayer, type JournalFile } from '../../src/jou
 const FILES_OPEN_MAX = 3;
 const FILES = 12;
 
-function openFds(): number {
-  return readdirSync('/proc/self/fd').length;
+/** Descriptors of this process open on files under `dir` (others, e.g. the test runner's, come and go). */
+function openFds(dir: string): number {
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).startsWith(`${dir}/`)) n++;
+    } catch { /* closed meanwhile */ }
+  }
+  return n;
 }
 
 /** Idle handles over the budget close in the background after an operation: wait (bounded) for it. */
-async function settledFds(atMost: number): Promise<number> {
-  for (let i = 0; i < 1000 && openFds() > atMost; i++) await new Promise((r) => setTimeout(r, 5));
-  return openFds();
+async function settledFds(dir: string, atMost: number): Promise<number> {
+  for (let i = 0; i < 1000 && openFds(dir) > atMost; i++) await new Promise((r) => setTimeout(r, 5));
+  return openFds(dir);
 }
 
 /** The real file layer, counting what reaches the disk (opens, fdatasyncs). */
@@ -45,20 +52,20 @@ t.test('more files than the budget: descriptors stay bounded, data reads back', 
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const { layer, counts } = countingLayer();
   const cache = new FileHandleCache(layer, { filesOpenMax: FILES_OPEN_MAX });
-  const before = openFds();
+  const before = openFds(dir);
   const files: JournalFile[] = [];
   for (let i = 0; i < FILES; i++) files.push(await cache.open(join(dir, `f${i}.log`), true));
-  t.ok(openFds() - before <= FILES_OPEN_MAX, `at most ${FILES_OPEN_MAX} descriptors after opening ${FILES} files`);
+  t.ok(openFds(dir) - before <= FILES_OPEN_MAX, `at most ${FILES_OPEN_MAX} descriptors after opening ${FILES} files`);
   // Concurrent writes to every file, then reads in another order.
   await Promise.all(files.map((f, i) => f.writeAll([Buffer.from(`file ${i} `), Buffer.from('payload')], 0)));
-  t.ok(openFds() - before <= FILES_OPEN_MAX + FILES, 'in-flight operations may exceed the budget, never more than one per file');
+  t.ok(openFds(dir) - before <= FILES_OPEN_MAX + FILES, 'in-flight operations may exceed the budget, never more than one per file');
   for (let i = FILES - 1; i >= 0; i--) {
     const buf = Buffer.alloc(64);
     const n = await files[i]!.read(buf, 0, 64, 0);
     t.equal(buf.subarray(0, n).toString(), `file ${i} payload`);
     t.equal(await files[i]!.size(), n);
   }
-  t.ok(await settledFds(before + FILES_OPEN_MAX) - before <= FILES_OPEN_MAX, 'idle handles were closed back to the budget');
+  t.ok(await settledFds(dir, before + FILES_OPEN_MAX) - before <= FILES_OPEN_MAX, 'idle handles were closed back to the budget');
   t.ok(cache.stats().evictionsTotal > 0 && cache.stats().open <= FILES_OPEN_MAX);
   // Every file written then evicted was synced before its descriptor closed.
   t.ok(counts.syncs >= FILES - FILES_OPEN_MAX, `${counts.syncs} syncs on eviction of written files`);
@@ -66,7 +73,7 @@ t.test('more files than the budget: descriptors stay bounded, data reads back', 
   await files[FILES - 1]!.datasync(); // read first in the loop above, so evicted since
   t.equal([counts.syncs, counts.opens].join(), [syncsBefore, opensBefore].join(), 'an evicted, synced file needs no reopen to sync');
   for (const f of files) await f.close();
-  t.equal(openFds(), before, 'close releases every descriptor');
+  t.equal(openFds(dir), before, 'close releases every descriptor');
   await t.rejects(files[1]!.read(Buffer.alloc(1), 0, 1, 0), { code: 'EBADF' });
 });
 
