@@ -16,10 +16,10 @@ import type { Segment } from './segment.js';
 import type { SegmentList } from './segment-list.js';
 import type { StateFiles } from './state-files.js';
 
-export interface OpenLogInput { dir: string; fs: FileLayer; segments: SegmentList; state: StateFiles; nowMs: number; logger: JournalLogger }
+export interface OpenLogInput { dir: string; fs: FileLayer; segments: SegmentList; state: StateFiles; clock: () => number; logger: JournalLogger }
 
 export async function openLog(input: OpenLogInput): Promise<void> {
-  const { fs, dir, segments, state, nowMs: now, logger } = input;
+  const { fs, dir, segments, state, clock, logger } = input;
   if (!(await fs.exists(dir))) {
     // The new folder's name lives in the parent: without this fsync a power loss can take the
     // whole partition, acknowledged appends included.
@@ -39,6 +39,7 @@ export async function openLog(input: OpenLogInput): Promise<void> {
   let epochsFile: LeaderEpochs | null = null;
   let epochsBytes: Buffer | null = null;
   if (names.includes(LEADER_EPOCHS_FILE)) { epochsBytes = await fs.readFile(join(dir, LEADER_EPOCHS_FILE)); epochsFile = LeaderEpochs.decode(epochsBytes); }
+  const now = clock();
 
   if (bases.length === 0) {
     const base = logStartFile ?? 0;

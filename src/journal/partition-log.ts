@@ -127,7 +127,7 @@ export class PartitionLog {
     const segments = new SegmentList({ dir, fs, cache, indexIntervalBytes: config.indexIntervalBytes });
     const state = new StateFiles(fs, dir);
     try {
-      await openLog({ dir, fs, segments, state, nowMs: clock(), logger });
+      await openLog({ dir, fs, segments, state, clock, logger });
     } catch (err) {
       if (err instanceof JournalError || err instanceof AssertionError) throw err;
       throw storageError(`opening ${dir}`, err);

@@ -154,8 +154,7 @@ export class WritePipeline {
   async #writeGroup(items: PendingAppend[]): Promise<void> {
     if (this.#group === items) this.#group = null;
     const { segments, state, logger, dir } = this.#o;
-    const config = this.#o.config();
-    const { segmentBytesMax, segmentMsMax } = config;
+    const { segmentBytesMax, segmentMsMax } = this.#o.config();
     const written: PendingAppend[] = [];
     let failedAt = -1;
     let failure: Error | null = null;
