@@ -1,7 +1,7 @@
 /**
  * One segment: a .log file of whole batches plus its offset and time indexes (see offset-index.ts,
  * time-index.ts for the formats, file-names.ts for the names). Reads go through the shared
- * PageCache; the writer (partition-log.ts) copies appended bytes into the tail page.
+ * PageCache; the writer (write-pipeline.ts) copies appended bytes into the tail page.
  *
  * Lifetime: the segment's file stays open while reads are in flight even after the segment is
  * deleted (retention), so a reader racing retention gets the bytes it asked for, not EBADF.
