@@ -9,6 +9,7 @@ import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
 import { effectiveTopicConfig, timestampBoundsMs } from '../cluster/topic-config.js';
 import { PartitionError } from './errors.js';
 import { Partition, type PartitionSettings } from './partition.js';
+import { LocalReplica } from './local-replica.js';
 import { mapBounded } from '../util/map-bounded.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
@@ -67,14 +68,10 @@ export class PartitionManager implements TopicListener {
     this.#cache = new PageCache({ cacheBytesMax: options.config.limits.cacheBytesMax });
   }
 
-  /** The node's shared journal file handles (stats: open, reopened, evicted). */
-  get fileHandles(): FileHandleCache {
-    return this.#journalFiles;
-  }
-
-  /** The node's journal page cache (admin views and metrics read its stats). */
-  get cache(): PageCache {
-    return this.#cache;
+  /** Hits and misses of the node's journal page cache, shared by every partition (metrics). */
+  cacheStats(): { hits: number; misses: number } {
+    const { hits, misses } = this.#cache.stats();
+    return { hits, misses };
   }
 
   get(topic: string, index: number): Partition | undefined {
@@ -164,7 +161,7 @@ export class PartitionManager implements TopicListener {
     const { segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs } = this.journalConfig(topic);
     for (const p of this.forTopic(topic.name)) {
       p.settings = settings;
-      p.log.reconfigure({ segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs });
+      p.reconfigureStorage({ segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs });
     }
   }
 
@@ -188,7 +185,7 @@ export class PartitionManager implements TopicListener {
     try {
       for (const p of this.all()) {
         try {
-          deleted += (await p.log.enforceRetention(Date.now())).segmentsDeleted;
+          deleted += await p.enforceRetention(Date.now());
         } catch (err) {
           // A partition closed or deleted during the pass, or a storage error: log and go on.
           this.#logger.warn({ topic: p.topic, partition: p.index, err: String(err) }, 'retention pass failed for a partition');
@@ -289,9 +286,10 @@ export class PartitionManager implements TopicListener {
     } catch (err) {
       throw new PartitionError('STORAGE', `${topic.name}-${index}: cannot open the partition: ${(err as Error).message}`, { cause: err });
     }
-    const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
+    const replica = new LocalReplica(log, `${topic.name}-${index}`);
+    const partition = new Partition({ topic: topic.name, index, replica, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
-    this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');
+    this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: partition.logStartOffset, logEndOffset: partition.logEndOffset, batches }, 'partition opened');
     return partition;
   }
 }

@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { PartitionManager } from '../../src/replication/partition-manager.js';
+import { TopicStore } from '../../src/cluster/topic-store.js';
+import { defaultConfig, type BrokerConfig } from '../../src/config/defaults.js';
+
+/**
+ * A topic store and a partition manager over a fresh temp data dir (real journal files), wired as
+ * the broker wires them; closed and removed at teardown.
+ */
+export async function partitionsOnDisk(t: { teardown(fn: () => unknown): void }, overrides: Partial<BrokerConfig> = {}) {
+  const logger = pino({ level: 'silent' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'canopy-partitions-'));
+  const config = { ...defaultConfig(), ...overrides, dataDir };
+  const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
+  const partitions = new PartitionManager({ config, logger });
+  await partitions.openAll(topics.list());
+  topics.addListener(partitions);
+  t.teardown(async () => {
+    await partitions.closeAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { topics, partitions, dataDir };
+}
