@@ -1,4 +1,4 @@
-import type { Broker } from '../broker/broker.js';
+import type { AdminBroker } from './admin-broker.js';
 import { GroupsService } from '../groups/service.js';
 import type { Metrics } from '../metrics/registry.js';
 
@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics/registry.js';
  * page-cache hit ratio (of the one cache every partition of the node shares) and consumer-group lag.
  * Everything is read at scrape time, so the hot paths carry no metric work.
  */
-export function observeBroker(metrics: Metrics, broker: Broker, version: string): void {
+export function observeBroker(metrics: Metrics, broker: AdminBroker, version: string): void {
   metrics.node.identify({ nodeId: broker.nodeId, clusterId: broker.clusterId, version });
   metrics.partitions.observe(() => broker.partitions.all().map((p) => ({
     topic: p.topic, partition: p.index, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset,

@@ -10,9 +10,8 @@
  * changed, because the group → partition mapping depends on it.
  */
 import type { TopicStore } from '../cluster/topic-store.js';
-import type { PartitionManager } from '../replication/partition-manager.js';
-import type { Partition } from '../replication/partition.js';
-import { PartitionError } from '../replication/errors.js';
+import type { Partition, PartitionDirectory } from '../replication/partition.js';
+import { PartitionError } from '../replication/partition.js';
 import { buildBatchUncompressed, decodeBatchRecords } from '../protocol/records/batch.js';
 import { ATTR_CONTROL } from '../protocol/records/batch-header.js';
 import type { CoordinatorConfig, CoordinatorLogger } from './coordinator.js';
@@ -70,7 +69,7 @@ export function partitionGroupLog(partition: Partition): GroupLogPartition {
   };
 }
 
-export function partitionOffsetsSource(partitions: PartitionManager, topics: TopicStore): PartitionOffsetsSource {
+export function partitionOffsetsSource(partitions: PartitionDirectory, topics: TopicStore): PartitionOffsetsSource {
   return {
     highWatermark: (topic, index) => partitions.get(topic, index)?.highWatermark ?? null,
     logStartOffset: (topic, index) => partitions.get(topic, index)?.logStartOffset ?? null,
@@ -90,7 +89,7 @@ export function partitionOffsetsSource(partitions: PartitionManager, topics: Top
 
 export async function openGroups(opts: {
   topics: TopicStore;
-  partitions: PartitionManager;
+  partitions: PartitionDirectory;
   config: CoordinatorConfig;
   logger: CoordinatorLogger;
 }): Promise<GroupsService> {

@@ -9,7 +9,7 @@ import { committedBatches, type CommittedBatch, type ReadOutcome } from './commi
 import type { Replica, ReplicaStorageSettings, ReplicaStorageView } from './replica.js';
 
 // The door's own vocabulary, so callers import partition.ts only.
-export { PartitionError, type PartitionErrorCode } from './errors.js';
+export { PartitionError, type PartitionErrorCode, type PartitionRecordError } from './errors.js';
 export type { CommittedBatch, ReadOutcome } from './committed-batches.js';
 export type { ReplicaStorageSettings, ReplicaStorageView } from './replica.js';
 
@@ -23,6 +23,21 @@ export type { ReplicaStorageSettings, ReplicaStorageView } from './replica.js';
  * Invariants: logStartOffset <= highWatermark <= logEndOffset; highWatermark never decreases while
  * the partition is open; read() returns only batches below highWatermark.
  */
+/**
+ * How callers outside replication/ find partitions (api/ handlers, groups/); PartitionManager
+ * implements it. An offline partition (damaged journal) is absent from get/forTopic and reported
+ * by offline/offlineError.
+ */
+export interface PartitionDirectory {
+  get(topic: string, index: number): Partition | undefined;
+  /** The open partitions of a topic, by index. */
+  forTopic(topic: string): readonly Partition[];
+  /** Why `topic`-`index` is offline, or undefined when it is open or does not exist. */
+  offline(topic: string, index: number): { message: string } | undefined;
+  /** The error requests for an offline partition get (STORAGE). */
+  offlineError(topic: string, index: number): PartitionError | undefined;
+}
+
 export interface AppendOptions {
   /** 0, 1 or -1; single node: 1 and -1 both answer after the local append (after fsync under fsync=always). */
   acks: number;

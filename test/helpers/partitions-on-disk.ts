@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { PartitionManager } from '../../src/replication/partition-manager.js';
+import { partitionSettingsOf } from '../../src/cluster/partition-settings.js';
 import { TopicStore } from '../../src/cluster/topic-store.js';
 import { defaultConfig, type BrokerConfig } from '../../src/config/defaults.js';
 
@@ -15,7 +16,7 @@ export async function partitionsOnDisk(t: { teardown(fn: () => unknown): void },
   const dataDir = mkdtempSync(join(tmpdir(), 'canopy-partitions-'));
   const config = { ...defaultConfig(), ...overrides, dataDir };
   const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-  const partitions = new PartitionManager({ config, logger });
+  const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config, logger });
   await partitions.openAll(topics.list());
   topics.addListener(partitions);
   t.teardown(async () => {
