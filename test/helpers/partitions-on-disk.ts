@@ -9,11 +9,13 @@ import { defaultConfig, type BrokerConfig } from '../../src/config/defaults.js';
 
 /**
  * A topic store and a partition manager over a fresh temp data dir (real journal files), wired as
- * the broker wires them; closed and removed at teardown.
+ * the broker wires them; closed and removed at teardown. `overrides.dataDir` reopens an existing
+ * dir instead (its creator removes it).
  */
 export async function partitionsOnDisk(t: { teardown(fn: () => unknown): void }, overrides: Partial<BrokerConfig> = {}) {
   const logger = pino({ level: 'silent' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'canopy-partitions-'));
+  const owned = overrides.dataDir === undefined;
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'canopy-partitions-'));
   const config = { ...defaultConfig(), ...overrides, dataDir };
   const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
   const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config, logger });
@@ -21,7 +23,7 @@ export async function partitionsOnDisk(t: { teardown(fn: () => unknown): void },
   topics.addListener(partitions);
   t.teardown(async () => {
     await partitions.closeAll();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (owned) rmSync(dataDir, { recursive: true, force: true });
   });
   return { topics, partitions, dataDir };
 }
