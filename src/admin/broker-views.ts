@@ -1,4 +1,4 @@
-import type { Broker } from '../broker/broker.js';
+import type { AdminBroker } from './admin-broker.js';
 import { TopicError, type TopicErrorCode, type TopicInfo } from '../cluster/topic-store.js';
 import { effectiveTopicConfig, TOPIC_CONFIG_DEFS } from '../cluster/topic-config.js';
 import type { AdminErrorCode } from './errors.js';
@@ -37,7 +37,7 @@ export interface BrokerViewOptions {
  * Builds the admin views over a running Broker: its topic store, partition manager and (when
  * present) group coordinator. Reads are live (no caching): every request sees the current offsets.
  */
-export function createBrokerViews(broker: Broker, options: BrokerViewOptions): AdminViews {
+export function createBrokerViews(broker: AdminBroker, options: BrokerViewOptions): AdminViews {
   const node: NodeView = {
     nodeId: broker.nodeId,
     clusterId: broker.clusterId,

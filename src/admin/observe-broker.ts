@@ -1,28 +1,20 @@
-import type { Broker } from '../broker/broker.js';
+import type { AdminBroker } from './admin-broker.js';
 import { GroupsService } from '../groups/service.js';
-import type { Partition } from '../replication/partition.js';
 import type { Metrics } from '../metrics/registry.js';
 
 /**
  * Attaches a running broker's pull sources to its metrics: per-partition offsets and sizes, the
- * page-cache hit ratio (over every distinct cache the partitions use) and consumer-group lag.
+ * page-cache hit ratio (of the one cache every partition of the node shares) and consumer-group lag.
  * Everything is read at scrape time, so the hot paths carry no metric work.
  */
-export function observeBroker(metrics: Metrics, broker: Broker, version: string): void {
+export function observeBroker(metrics: Metrics, broker: AdminBroker, version: string): void {
   metrics.node.identify({ nodeId: broker.nodeId, clusterId: broker.clusterId, version });
   metrics.partitions.observe(() => broker.partitions.all().map((p) => ({
     topic: p.topic, partition: p.index, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset,
     highWatermark: p.highWatermark, sizeBytes: p.sizeBytes,
   })));
   metrics.journal.observeCache(() => {
-    const caches = new Set<Partition['log']['cache']>(broker.partitions.all().map((p) => p.log.cache));
-    let hits = 0;
-    let misses = 0;
-    for (const cache of caches) {
-      const stats = cache.stats();
-      hits += stats.hits;
-      misses += stats.misses;
-    }
+    const { hits, misses } = broker.partitions.cacheStats();
     return hits + misses === 0 ? 0 : hits / (hits + misses);
   });
   metrics.groups.observe(() => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Broker } from '../broker/broker.js';
+import type { AdminBroker } from './admin-broker.js';
 import type { HostPort } from '../config/defaults.js';
 import { GroupsService } from '../groups/service.js';
 import type { Metrics } from '../metrics/registry.js';
@@ -16,7 +16,7 @@ export interface AdminServer {
   readonly address: HostPort;
   readonly app: FastifyInstance;
   /** Serves the /v1 resources from this broker from now on (before: 503 CANOPY_ERR_NOT_READY). */
-  attach(broker: Broker): void;
+  attach(broker: AdminBroker): void;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readAlterConfigsRequest, type AlterConfigsRequest, type AlterConfigsRequestAlterConfigsResource } from '../protocol/generated/alter-configs-request.js';
 import { writeAlterConfigsResponse, type AlterConfigsResponse, type AlterConfigsResponseAlterConfigsResourceResponse } from '../protocol/generated/alter-configs-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler } from './handler.js';
 import { kafkaErrorOf } from './errors.js';
 import { ResourceType, clientTopicConfigProblem } from './config-resources.js';

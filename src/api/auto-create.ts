@@ -1,4 +1,4 @@
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import { TopicError, type TopicInfo } from '../cluster/topic-store.js';
 
 /**

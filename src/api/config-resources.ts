@@ -1,4 +1,4 @@
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { TopicInfo } from '../cluster/topic-store.js';
 import { TOPIC_CONFIG_DEFS, TOPIC_CONFIG_BY_NAME, effectiveTopicConfig, validateTopicConfigs, type TopicConfigType } from '../cluster/topic-config.js';
 

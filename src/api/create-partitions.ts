@@ -2,7 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readCreatePartitionsRequest, type CreatePartitionsRequest, type CreatePartitionsRequestCreatePartitionsTopic } from '../protocol/generated/create-partitions-request.js';
 import { writeCreatePartitionsResponse, type CreatePartitionsResponse, type CreatePartitionsResponseCreatePartitionsTopicResult } from '../protocol/generated/create-partitions-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler } from './handler.js';
 import { kafkaErrorOf } from './errors.js';
 

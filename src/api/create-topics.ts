@@ -2,7 +2,7 @@ import { ApiKey, ZERO_UUID } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readCreateTopicsRequest, type CreateTopicsRequest, type CreateTopicsRequestCreatableTopic } from '../protocol/generated/create-topics-request.js';
 import { writeCreateTopicsResponse, type CreateTopicsResponse, type CreateTopicsResponseCreatableTopicResult } from '../protocol/generated/create-topics-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler } from './handler.js';
 import { kafkaErrorOf } from './errors.js';
 import { clientTopicConfigProblem, describeTopicConfigs } from './config-resources.js';

@@ -2,7 +2,7 @@ import { ApiKey, ZERO_UUID } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readDeleteTopicsRequest, type DeleteTopicsRequest } from '../protocol/generated/delete-topics-request.js';
 import { writeDeleteTopicsResponse, type DeleteTopicsResponse, type DeleteTopicsResponseDeletableTopicResult } from '../protocol/generated/delete-topics-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { TopicInfo } from '../cluster/topic-store.js';
 import type { ApiHandler } from './handler.js';
 import { kafkaErrorOf } from './errors.js';

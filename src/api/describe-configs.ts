@@ -2,7 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readDescribeConfigsRequest, type DescribeConfigsRequest, type DescribeConfigsRequestDescribeConfigsResource } from '../protocol/generated/describe-configs-request.js';
 import { writeDescribeConfigsResponse, type DescribeConfigsResponse, type DescribeConfigsResponseDescribeConfigsResult } from '../protocol/generated/describe-configs-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler } from './handler.js';
 import { ResourceType, describeBrokerConfigs, describeTopicConfigs, type DescribedConfig } from './config-resources.js';
 

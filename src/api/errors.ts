@@ -1,7 +1,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { TopicError, type TopicErrorCode } from '../cluster/topic-store.js';
-import { PartitionError, type PartitionErrorCode } from '../replication/errors.js';
-import type { Broker } from '../broker/broker.js';
+import { PartitionError, type PartitionErrorCode } from '../replication/partition.js';
+import type { Broker } from './broker.js';
 
 /**
  * The one place where internal error kinds become Kafka error codes (STYLE.md habit 8). Layers

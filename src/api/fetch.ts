@@ -2,7 +2,7 @@ import { ApiKey, ZERO_UUID } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readFetchRequest, type FetchRequest } from '../protocol/generated/fetch-request.js';
 import { writeFetchResponse, type FetchResponseInput, type FetchResponseResponsesInput } from '../protocol/generated/fetch-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import { missingPartitionError } from './errors.js';
 import type { ApiHandler } from './handler.js';
 import { partitionAnswer, readPartitions, type FetchTarget } from './fetch/read-partitions.js';

@@ -1,4 +1,4 @@
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { TrafficProbe } from '../metrics/probes/traffic.js';
 
 /**

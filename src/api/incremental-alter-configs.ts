@@ -2,7 +2,7 @@ import { ApiKey } from '../protocol/generated/index.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readIncrementalAlterConfigsRequest, type IncrementalAlterConfigsRequest, type IncrementalAlterConfigsRequestAlterConfigsResource } from '../protocol/generated/incremental-alter-configs-request.js';
 import { writeIncrementalAlterConfigsResponse, type IncrementalAlterConfigsResponse, type IncrementalAlterConfigsResponseAlterConfigsResourceResponse } from '../protocol/generated/incremental-alter-configs-response.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { TopicInfo } from '../cluster/topic-store.js';
 import { effectiveTopicConfig } from '../cluster/topic-config.js';
 import type { ApiHandler } from './handler.js';

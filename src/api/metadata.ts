@@ -3,7 +3,7 @@ import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readMetadataRequest, type MetadataRequest } from '../protocol/generated/metadata-request.js';
 import { writeMetadataResponse, type MetadataResponse, type MetadataResponseTopics } from '../protocol/generated/metadata-response.js';
 import type { TopicInfo } from '../cluster/topic-store.js';
-import type { Broker } from '../broker/broker.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler } from './handler.js';
 import { topicOrAutoCreate } from './auto-create.js';
 import { kafkaErrorOf } from './errors.js';

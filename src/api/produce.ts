@@ -4,8 +4,8 @@ import { readProduceRequest, type ProduceRequest } from '../protocol/generated/p
 import { writeProduceResponse, type ProduceResponse, type ProduceResponsePartitionResponses } from '../protocol/generated/produce-response.js';
 import { checkBatch, compressionOf, isControlBatch, ATTR_TRANSACTIONAL, Compression, OFFSET_RECORD_COUNT, type BatchHeader } from '../protocol/records/batch-header.js';
 import type { Partition } from '../replication/partition.js';
-import { PartitionError, type PartitionRecordError } from '../replication/errors.js';
-import type { Broker } from '../broker/broker.js';
+import { PartitionError, type PartitionRecordError } from '../replication/partition.js';
+import type { Broker } from './broker.js';
 import type { ApiHandler, RequestContext } from './handler.js';
 import { topicOrAutoCreate } from './auto-create.js';
 import { kafkaErrorOf, missingPartitionError } from './errors.js';

@@ -1,4 +1,9 @@
 import type { ApiHandler } from './handler.js';
+
+// server/ knows api/ only through this file: the handler shapes and the ApiVersions fallback.
+export type { ApiHandler, RequestContext, RequestHeader } from './handler.js';
+export type { Broker } from './broker.js';
+export { unsupportedApiVersionsResponse } from './api-versions.js';
 import { apiVersionsHandler, setApiListSource } from './api-versions.js';
 import { metadataHandler } from './metadata.js';
 import { produceHandler } from './produce.js';

@@ -2,15 +2,14 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { FileLayer } from '../journal/file-layer.js';
 import type { BrokerConfig, HostPort } from '../config/defaults.js';
 import { TopicStore } from '../cluster/topic-store.js';
-import { PartitionManager } from '../replication/partition-manager.js';
+import { PartitionManager, type PartitionManagerOptions } from '../replication/partition-manager.js';
+import { partitionSettingsOf } from '../cluster/partition-settings.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { journalFilesOpenMax, readFdSoftLimit } from './fd-budget.js';
-import type { Broker } from './broker.js';
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
 import type { GroupsService } from '../groups/service.js';
@@ -22,7 +21,7 @@ const NODE_FILE = 'node.json';
  * closes them in reverse order. The listener (server/) is started by the CLI, which then calls
  * setAdvertised() with the bound address unless one was configured.
  */
-export class NodeBroker implements Broker {
+export class NodeBroker {
   readonly nodeId: number;
   readonly clusterId: string;
   readonly config: BrokerConfig;
@@ -65,7 +64,7 @@ export class NodeBroker implements Broker {
   }
 
   /** `options.journalFiles`: the journal file layer to use (metrics wrap the default one). */
-  static async open(config: BrokerConfig, logger: Logger, options: { journalFiles?: FileLayer } = {}): Promise<NodeBroker> {
+  static async open(config: BrokerConfig, logger: Logger, options: Pick<PartitionManagerOptions, 'journalFiles'> = {}): Promise<NodeBroker> {
     // Checked first: a limit that cannot fit fails before anything in the data dir changes.
     const fdSoftLimit = readFdSoftLimit();
     const journalFilesOpen = journalFilesOpenMax(config.limits, fdSoftLimit);
@@ -75,7 +74,7 @@ export class NodeBroker implements Broker {
     const clusterId = await loadOrCreateClusterId(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
     logger.info({ fdSoftLimit, journalFilesOpenMax: journalFilesOpen, partitionsMax: config.limits.partitionsMax }, 'journal file handles: shared by all partitions, least recently used closed first');
-    const partitions = new PartitionManager({ config: { ...config, dataDir }, logger, journalFilesOpenMax: journalFilesOpen, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
+    const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config: { ...config, dataDir }, logger, journalFilesOpenMax: journalFilesOpen, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
     const openStartMs = Date.now();
     await partitions.openAll(topics.list());
     topics.addListener(partitions);

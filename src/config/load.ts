@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { parseFsyncPolicy } from '../journal/config.js';
+import { parseFsyncPolicy } from './fsync-policy.js';
 import { defaultConfig, type BrokerConfig, type HostPort } from './defaults.js';
 import { DEFAULT_LIMITS, checkLimitRelations, type Limits } from './limits.js';
 import { ConfigError } from './errors.js';

@@ -1,7 +1,8 @@
 /**
  * Where the coordinator keeps its records: the partitions of the internal `__consumer_offsets`
- * topic. groups/ declares this interface and the broker supplies the implementation over its
- * partitions (partition-log.ts), as tree/ declares the Upstream it pulls from; tests use
+ * topic. groups/ declares this interface and open-groups.ts implements it over those partitions
+ * (through the Partition door; replay is Partition.committedBatches), as tree/ declares the
+ * Upstream it pulls from; tests use
  * MemoryGroupLog. When the partitions are Raft-replicated, `isLeader` decides which node
  * coordinates a group; nothing else changes.
  */

@@ -10,11 +10,9 @@
  * changed, because the group → partition mapping depends on it.
  */
 import type { TopicStore } from '../cluster/topic-store.js';
-import type { PartitionManager } from '../replication/partition-manager.js';
-import type { Partition } from '../replication/partition.js';
-import { PartitionError } from '../replication/errors.js';
+import type { Partition, PartitionDirectory } from '../replication/partition.js';
+import { PartitionError } from '../replication/partition.js';
 import { buildBatchUncompressed, decodeBatchRecords } from '../protocol/records/batch.js';
-import { iterateBatches } from '../protocol/records/iterate-batches.js';
 import { ATTR_CONTROL } from '../protocol/records/batch-header.js';
 import type { CoordinatorConfig, CoordinatorLogger } from './coordinator.js';
 import type { GroupError } from './errors.js';
@@ -28,8 +26,6 @@ export const OFFSETS_TOPIC = '__consumer_offsets';
 const APPEND_TIMEOUT_MS = 30_000;
 /** Segment size of the offsets partitions: compaction frees whole segments below the log start. */
 const OFFSETS_SEGMENT_BYTES = 16 * 1024 * 1024;
-/** Bytes read per step while replaying an offsets partition at start-up. */
-const REPLAY_READ_BYTES = 1024 * 1024;
 
 function appendErrorOf(err: unknown): GroupError {
   if (err instanceof PartitionError) {
@@ -52,24 +48,11 @@ export function partitionGroupLog(partition: Partition): GroupLogPartition {
       }
     },
     async replay(onRecord) {
-      let offset = partition.logStartOffset;
-      while (offset < partition.highWatermark) {
-        const { chunks } = await partition.read(offset, REPLAY_READ_BYTES);
-        if (chunks.length === 0) break;
-        const before = offset;
-        for (const chunk of chunks) {
-          for (const { pos, header, totalBytes } of iterateBatches(chunk)) {
-            const lastOffset = header.baseOffset + header.lastOffsetDelta;
-            if (lastOffset < offset) continue;
-            offset = lastOffset + 1;
-            if ((header.attributes & ATTR_CONTROL) !== 0) continue;
-            const records = await decodeBatchRecords(chunk.subarray(pos, pos + totalBytes));
-            for (const r of records) {
-              if (r.key !== null) onRecord({ key: r.key, value: r.value, timestampMs: r.timestamp });
-            }
-          }
+      for await (const { header, bytes } of partition.committedBatches(partition.logStartOffset)) {
+        if ((header.attributes & ATTR_CONTROL) !== 0) continue;
+        for (const r of await decodeBatchRecords(bytes)) {
+          if (r.key !== null) onRecord({ key: r.key, value: r.value, timestampMs: r.timestamp });
         }
-        if (offset === before) break;
       }
     },
     isLeader: () => true,
@@ -86,14 +69,15 @@ export function partitionGroupLog(partition: Partition): GroupLogPartition {
   };
 }
 
-export function partitionOffsetsSource(partitions: PartitionManager, topics: TopicStore): PartitionOffsetsSource {
+export function partitionOffsetsSource(partitions: PartitionDirectory, topics: TopicStore): PartitionOffsetsSource {
   return {
     highWatermark: (topic, index) => partitions.get(topic, index)?.highWatermark ?? null,
     logStartOffset: (topic, index) => partitions.get(topic, index)?.logStartOffset ?? null,
     async offsetForTimestamp(topic, index, timestampMs) {
       const p = partitions.get(topic, index);
       if (p === undefined) return null;
-      const found = await p.log.offsetForTimestamp(timestampMs);
+      // The record-level answer ListOffsets gives, committed data only.
+      const found = await p.offsetForTimestamp(timestampMs);
       return found === null ? p.highWatermark : found.offset;
     },
     partitionIds(topic) {
@@ -105,7 +89,7 @@ export function partitionOffsetsSource(partitions: PartitionManager, topics: Top
 
 export async function openGroups(opts: {
   topics: TopicStore;
-  partitions: PartitionManager;
+  partitions: PartitionDirectory;
   config: CoordinatorConfig;
   logger: CoordinatorLogger;
 }): Promise<GroupsService> {

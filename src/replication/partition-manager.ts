@@ -1,14 +1,15 @@
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { PartitionLog, parseFsyncPolicy, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache, CorruptLogError } from '../journal/partition-log.js';
+import { PartitionLog, DEFAULT_JOURNAL_CONFIG, type JournalConfig, PageCache, CorruptLogError } from '../journal/partition-log.js';
 import { NODE_FILE_LAYER, type FileLayer } from '../journal/file-layer.js';
 import { FileHandleCache, FILES_OPEN_MAX_DEFAULT } from '../journal/file-handles.js';
 import type { BrokerConfig } from '../config/defaults.js';
-import type { TopicInfo, TopicListener } from '../cluster/topic-store.js';
-import { effectiveTopicConfig, timestampBoundsMs } from '../cluster/topic-config.js';
+import { parseFsyncPolicy } from '../config/fsync-policy.js';
 import { PartitionError } from './errors.js';
-import { Partition, type PartitionSettings } from './partition.js';
+import { Partition, type PartitionDirectory, type PartitionSettings } from './partition.js';
+import type { ReplicaStorageSettings } from './replica.js';
+import { LocalReplica } from './local-replica.js';
 import { mapBounded } from '../util/map-bounded.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
@@ -35,13 +36,44 @@ export interface OfflinePartition {
 }
 
 /**
- * Opens, creates and deletes the Partition objects of this node, driven by the topic store (it is
- * a TopicListener). Owns every Partition it returns; closeAll() closes them at shutdown.
+ * What the manager needs of a topic. cluster/'s PartitionedTopic has this shape, so the topic store can
+ * announce its changes to the manager directly (the manager fits its TopicListener).
  */
-export class PartitionManager implements TopicListener {
+export interface PartitionedTopic {
+  readonly name: string;
+  readonly partitionCount: number;
+  /** Only the configs set on this topic; `settingsOf` resolves defaults. */
+  readonly configs: Readonly<Record<string, string>>;
+}
+
+/** A topic's settings as its partitions use them: per append, and for storage. */
+export interface TopicPartitionSettings {
+  append: PartitionSettings;
+  storage: ReplicaStorageSettings;
+}
+
+/** Translates a topic's configs into partition settings (cluster/partition-settings.ts owns the configs). */
+export type PartitionSettingsOf = (topic: PartitionedTopic, config: BrokerConfig) => TopicPartitionSettings;
+
+/** The manager's options; `journalFiles` and `journalFilesOpenMax` are described at the constructor. */
+export interface PartitionManagerOptions {
+  config: BrokerConfig;
+  logger: Logger;
+  settingsOf: PartitionSettingsOf;
+  journalFiles?: FileLayer;
+  journalFilesOpenMax?: number;
+}
+
+/**
+ * Opens, creates and deletes the Partition objects of this node, driven by the topic store (its
+ * methods fit cluster's TopicListener). Owns every Partition it returns; closeAll() closes them at
+ * shutdown.
+ */
+export class PartitionManager implements PartitionDirectory {
   readonly #root: string;
   readonly #config: BrokerConfig;
   readonly #logger: Logger;
+  readonly #settingsOf: PartitionSettingsOf;
   /** Indexed by partition index; an offline partition leaves a hole (see #offline). */
   readonly #byTopic = new Map<string, Partition[]>();
   readonly #offline = new Map<string, OfflinePartition>();
@@ -58,7 +90,8 @@ export class PartitionManager implements TopicListener {
    * `journalFilesOpenMax` bounds the segment files open at once (broker/fd-budget.ts derives it from
    * the fd limit; default limits.journalFilesOpenMax, or FILES_OPEN_MAX_DEFAULT when that is 0).
    */
-  constructor(options: { config: BrokerConfig; logger: Logger; journalFiles?: FileLayer; journalFilesOpenMax?: number }) {
+  constructor(options: PartitionManagerOptions) {
+    this.#settingsOf = options.settingsOf;
     const filesOpenMax = options.journalFilesOpenMax ?? (options.config.limits.journalFilesOpenMax || FILES_OPEN_MAX_DEFAULT);
     this.#journalFiles = new FileHandleCache(options.journalFiles ?? NODE_FILE_LAYER, { filesOpenMax });
     this.#config = options.config;
@@ -67,14 +100,10 @@ export class PartitionManager implements TopicListener {
     this.#cache = new PageCache({ cacheBytesMax: options.config.limits.cacheBytesMax });
   }
 
-  /** The node's shared journal file handles (stats: open, reopened, evicted). */
-  get fileHandles(): FileHandleCache {
-    return this.#journalFiles;
-  }
-
-  /** The node's journal page cache (admin views and metrics read its stats). */
-  get cache(): PageCache {
-    return this.#cache;
+  /** Hits and misses of the node's journal page cache, shared by every partition (metrics). */
+  cacheStats(): { hits: number; misses: number } {
+    const { hits, misses } = this.#cache.stats();
+    return { hits, misses };
   }
 
   get(topic: string, index: number): Partition | undefined {
@@ -111,7 +140,7 @@ export class PartitionManager implements TopicListener {
    * folders no topic names: a topic deleted while the node was down mid-deletion, or partitions a
    * create or grow had opened when the node stopped before the catalogue named them (topic-store.ts).
    */
-  async openAll(topics: TopicInfo[]): Promise<void> {
+  async openAll(topics: PartitionedTopic[]): Promise<void> {
     await mkdir(this.#root, { recursive: true });
     const slots = topics.flatMap((topic) => Array.from({ length: topic.partitionCount }, (_, index) => ({ topic, index })));
     const opened = await mapBounded(slots, PARTITION_OPEN_CONCURRENCY, ({ topic, index }) => this.#tryOpen(topic, index));
@@ -127,14 +156,14 @@ export class PartitionManager implements TopicListener {
   }
 
   /** Opens every partition of a new topic, or none: on a failure the ones opened are removed again. */
-  async topicCreated(topic: TopicInfo): Promise<void> {
+  async topicCreated(topic: PartitionedTopic): Promise<void> {
     const partitions: Partition[] = [];
     for (const p of await this.#openRange(topic, 0)) partitions[p.index] = p;
     this.#byTopic.set(topic.name, partitions);
   }
 
   /** Opens the partitions from `previousCount` on, or none (as topicCreated). */
-  async partitionsAdded(topic: TopicInfo, previousCount: number): Promise<void> {
+  async partitionsAdded(topic: PartitionedTopic, previousCount: number): Promise<void> {
     const added = await this.#openRange(topic, previousCount);
     const partitions = this.#byTopic.get(topic.name) ?? [];
     for (const p of added) partitions[p.index] = p;
@@ -142,12 +171,12 @@ export class PartitionManager implements TopicListener {
   }
 
   /** Undoes partitionsAdded (the catalogue could not be written): the partitions past `previousCount` go. */
-  async partitionsRemoved(topic: TopicInfo, previousCount: number): Promise<void> {
+  async partitionsRemoved(topic: PartitionedTopic, previousCount: number): Promise<void> {
     const partitions = this.#byTopic.get(topic.name) ?? [];
     for (const p of partitions.splice(previousCount)) await p?.destroy();
   }
 
-  async topicDeleted(topic: TopicInfo): Promise<void> {
+  async topicDeleted(topic: PartitionedTopic): Promise<void> {
     const partitions = this.#byTopic.get(topic.name) ?? [];
     this.#byTopic.delete(topic.name);
     for (const p of partitions) await p?.destroy();
@@ -157,14 +186,13 @@ export class PartitionManager implements TopicListener {
     }
   }
 
-  async configsChanged(topic: TopicInfo): Promise<void> {
+  async configsChanged(topic: PartitionedTopic): Promise<void> {
     // Settings read per append (timestamp type, batch size) and the journal's segment and
     // retention settings both change at once on every open partition of the topic.
-    const settings = this.#settings(topic);
-    const { segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs } = this.journalConfig(topic);
+    const { append, storage } = this.#settingsOf(topic, this.#config);
     for (const p of this.forTopic(topic.name)) {
-      p.settings = settings;
-      p.log.reconfigure({ segmentBytesMax, segmentMsMax, batchBytesMax, retentionBytes, retentionMs });
+      p.settings = append;
+      p.reconfigureStorage(storage);
     }
   }
 
@@ -188,7 +216,7 @@ export class PartitionManager implements TopicListener {
     try {
       for (const p of this.all()) {
         try {
-          deleted += (await p.log.enforceRetention(Date.now())).segmentsDeleted;
+          deleted += await p.enforceRetention(Date.now());
         } catch (err) {
           // A partition closed or deleted during the pass, or a storage error: log and go on.
           this.#logger.warn({ topic: p.topic, partition: p.index, err: String(err) }, 'retention pass failed for a partition');
@@ -210,33 +238,13 @@ export class PartitionManager implements TopicListener {
   }
 
   /** The journal configuration a topic's configs translate to. */
-  journalConfig(topic: TopicInfo): JournalConfig {
-    const get = (name: string): number => Number(effectiveTopicConfig(name, topic.configs, this.#config.topicDefaults)!.value);
+  #journalConfig(storage: ReplicaStorageSettings): JournalConfig {
     return {
       ...DEFAULT_JOURNAL_CONFIG,
-      segmentBytesMax: get('segment.bytes'),
-      segmentMsMax: get('segment.ms'),
-      batchBytesMax: Math.max(get('max.message.bytes'), this.#config.limits.batchBytesMax),
-      retentionBytes: get('retention.bytes'),
-      retentionMs: get('retention.ms'),
+      ...storage,
       fsync: parseFsyncPolicy(this.#config.fsync),
       // One broker-wide timer (startRetention) runs retention with each topic's current settings.
       retentionCheckMs: 0,
-    };
-  }
-
-  #settings(topic: TopicInfo): PartitionSettings {
-    const cfg = (name: string): string => effectiveTopicConfig(name, topic.configs, this.#config.topicDefaults)!.value;
-    const { beforeMaxMs, afterMaxMs } = timestampBoundsMs(cfg);
-    const batchBytesMax = Number(cfg('max.message.bytes'));
-    return {
-      logAppendTime: cfg('message.timestamp.type') === 'LogAppendTime',
-      batchBytesMax,
-      timestampBeforeMaxMs: beforeMaxMs,
-      timestampAfterMaxMs: afterMaxMs,
-      // A topic allowed bigger batches may also inflate them further (an uncompressed one must fit).
-      decompressedBytesMax: Math.max(this.#config.limits.batchDecompressedBytesMax, batchBytesMax),
-      recordsMax: this.#config.limits.batchRecordsMax,
     };
   }
 
@@ -244,7 +252,7 @@ export class PartitionManager implements TopicListener {
    * Opens partition `index`. A journal that refuses to open because of damage in the middle of its
    * data is left offline (undefined), untouched, and the node goes on with the others.
    */
-  async #tryOpen(topic: TopicInfo, index: number): Promise<Partition | undefined> {
+  async #tryOpen(topic: PartitionedTopic, index: number): Promise<Partition | undefined> {
     try {
       return await this.#open(topic, index);
     } catch (err) {
@@ -260,7 +268,7 @@ export class PartitionManager implements TopicListener {
   }
 
   /** Opens partitions `from`.. of `topic`, all or none; offline ones (see #tryOpen) are left out. */
-  async #openRange(topic: TopicInfo, from: number): Promise<Partition[]> {
+  async #openRange(topic: PartitionedTopic, from: number): Promise<Partition[]> {
     const indexes = Array.from({ length: topic.partitionCount - from }, (_, i) => from + i);
     const opened: Partition[] = [];
     try {
@@ -277,22 +285,24 @@ export class PartitionManager implements TopicListener {
     return opened;
   }
 
-  #dirOf(topic: TopicInfo, index: number): string {
+  #dirOf(topic: PartitionedTopic, index: number): string {
     return join(this.#root, `${topic.name}-${index}`);
   }
 
-  async #open(topic: TopicInfo, index: number): Promise<Partition> {
+  async #open(topic: PartitionedTopic, index: number): Promise<Partition> {
     const dir = this.#dirOf(topic, index);
+    const { append, storage } = this.#settingsOf(topic, this.#config);
     let log: PartitionLog;
     try {
-      log = await PartitionLog.open(dir, this.journalConfig(topic), { logger: this.#logger, cache: this.#cache, fs: this.#journalFiles });
+      log = await PartitionLog.open(dir, this.#journalConfig(storage), { logger: this.#logger, cache: this.#cache, fs: this.#journalFiles });
     } catch (err) {
       if (err instanceof CorruptLogError) throw err; // #tryOpen takes this partition offline
       throw new PartitionError('STORAGE', `${topic.name}-${index}: cannot open the partition: ${(err as Error).message}`, { cause: err });
     }
-    const partition = new Partition({ topic: topic.name, index, log, settings: this.#settings(topic), producersMax: this.#config.limits.producersPerPartitionMax });
+    const replica = new LocalReplica(log, `${topic.name}-${index}`);
+    const partition = new Partition({ topic: topic.name, index, replica, settings: append, producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
-    this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, batches }, 'partition opened');
+    this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: partition.logStartOffset, logEndOffset: partition.logEndOffset, batches }, 'partition opened');
     return partition;
   }
 }

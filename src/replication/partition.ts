@@ -1,21 +1,43 @@
-import type { PartitionLog } from '../journal/partition-log.js';
-import { JournalError } from '../journal/errors.js';
-import { ATTR_TIMESTAMP_LOG_APPEND, OFFSET_LAST_OFFSET_DELTA, BATCH_LENGTH_PREFIX_BYTES, readBatchHeader, BATCH_HEADER_BYTES, type BatchHeader } from '../protocol/records/batch-header.js';
+import { ATTR_TIMESTAMP_LOG_APPEND, OFFSET_LAST_OFFSET_DELTA, readBatchHeader, BATCH_HEADER_BYTES, type BatchHeader } from '../protocol/records/batch-header.js';
 import { setCreateTimeMaxTimestamp, setLogAppendTime } from '../protocol/records/batch.js';
 import { findRecord } from '../protocol/records/find-record.js';
 import { validateBatchRecords, type BatchProblem, type BatchVerdict } from '../protocol/records/validate-batch.js';
 import { assert } from '../util/assert.js';
 import { PartitionError, type PartitionErrorCode } from './errors.js';
 import { ProducerState, nextSequence, type RememberedBatch } from './producer-state.js';
+import { committedBatches, type CommittedBatch, type ReadOutcome } from './committed-batches.js';
+import type { Replica, ReplicaStorageSettings, ReplicaStorageView } from './replica.js';
+
+// The door's own vocabulary, so callers import partition.ts only.
+export { PartitionError, type PartitionErrorCode, type PartitionRecordError } from './errors.js';
+export type { CommittedBatch, ReadOutcome } from './committed-batches.js';
+export type { ReplicaStorageSettings, ReplicaStorageView } from './replica.js';
 
 /**
- * Partition: the only door from api/ to a partition's log. Today it wraps one local PartitionLog;
- * later a Raft group sits behind the same methods (append answers after commit, reads stop at
- * the commit index). Created and closed by PartitionManager.
+ * Partition: the only door to a partition's data from outside replication/ (api/, groups/,
+ * admin/). It keeps Kafka's rules (record validation, idempotent producers, timeouts, Fetch
+ * long-polls) and delegates storage and commitment to a Replica (replica.ts): today a LocalReplica
+ * over one journal; later a Raft replica behind the same methods (append answers after commit,
+ * reads stop at the commit index). Created and closed by PartitionManager.
  *
  * Invariants: logStartOffset <= highWatermark <= logEndOffset; highWatermark never decreases while
  * the partition is open; read() returns only batches below highWatermark.
  */
+/**
+ * How callers outside replication/ find partitions (api/ handlers, groups/); PartitionManager
+ * implements it. An offline partition (damaged journal) is absent from get/forTopic and reported
+ * by offline/offlineError.
+ */
+export interface PartitionDirectory {
+  get(topic: string, index: number): Partition | undefined;
+  /** The open partitions of a topic, by index. */
+  forTopic(topic: string): readonly Partition[];
+  /** Why `topic`-`index` is offline, or undefined when it is open or does not exist. */
+  offline(topic: string, index: number): { message: string } | undefined;
+  /** The error requests for an offline partition get (STORAGE). */
+  offlineError(topic: string, index: number): PartitionError | undefined;
+}
+
 export interface AppendOptions {
   /** 0, 1 or -1; single node: 1 and -1 both answer after the local append (after fsync under fsync=always). */
   acks: number;
@@ -29,11 +51,6 @@ export interface AppendOutcome {
   logStartOffset: number;
   /** True when an idempotent producer resent a batch we already hold; nothing was appended. */
   duplicate: boolean;
-}
-
-export interface ReadOutcome {
-  chunks: Buffer[];
-  bytes: number;
 }
 
 /** Settings the partition reads from its topic's configs on every append (they may change). */
@@ -64,8 +81,6 @@ const NO_TIMESTAMP = -1;
 const TIMESTAMP_MIN = 0;
 /** Binary search over [0, 2^53): 54 halvings always suffice. */
 const TIMESTAMP_SEARCH_STEPS_MAX = 54;
-/** Bytes per read while rebuilding producer state at open. */
-const REBUILD_READ_BYTES = 1024 * 1024;
 
 interface Waiter {
   offset: number;
@@ -76,9 +91,8 @@ export class Partition {
   readonly topic: string;
   readonly index: number;
   settings: PartitionSettings;
-  readonly #log: PartitionLog;
+  readonly #replica: Replica;
   readonly #producers: ProducerState;
-  #highWatermark: number;
   #waiters = new Set<Waiter>();
   #inflight = new Set<Promise<unknown>>();
   /** Appends whose records are still being validated (asynchronously), and the last of them. */
@@ -86,37 +100,36 @@ export class Partition {
   #validated: Promise<void> = Promise.resolve();
   #closed = false;
 
-  constructor(options: { topic: string; index: number; log: PartitionLog; settings: PartitionSettings; producersMax: number }) {
+  constructor(options: { topic: string; index: number; replica: Replica; settings: PartitionSettings; producersMax: number }) {
     this.topic = options.topic;
     this.index = options.index;
-    this.#log = options.log;
+    this.#replica = options.replica;
     this.settings = options.settings;
     this.#producers = new ProducerState(options.producersMax);
-    // Single node: everything recovered from disk was fsynced or is at least in the file; the
-    // journal's recovery truncated torn tails, so the whole log is committed.
-    this.#highWatermark = options.log.logEndOffset;
-    options.log.highWatermark = this.#highWatermark;
+    this.#replica.onCommit((next) => {
+      for (const w of [...this.#waiters]) if (next > w.offset) w.resolve();
+    });
   }
 
   get highWatermark(): number {
-    return this.#highWatermark;
+    return this.#replica.highWatermark;
   }
 
   get logStartOffset(): number {
-    return this.#log.logStartOffset;
+    return this.#replica.logStartOffset;
   }
 
   get logEndOffset(): number {
-    return this.#log.logEndOffset;
+    return this.#replica.logEndOffset;
   }
 
   get sizeBytes(): number {
-    return this.#log.sizeBytes;
+    return this.#replica.storage.sizeBytes;
   }
 
-  /** The underlying journal, for callers below api/ (replication, admin views, tests). */
-  get log(): PartitionLog {
-    return this.#log;
+  /** Read-only facts about the stored data (size, segments, storage settings) for admin views. */
+  get storage(): ReplicaStorageView {
+    return this.#replica.storage;
   }
 
   /**
@@ -195,14 +208,11 @@ export class Partition {
     }
 
     let remembered: RememberedBatch | null = null;
-    const appended = this.#log.append(batch, { leaderEpoch: SINGLE_NODE_LEADER_EPOCH }).then(
-      (result) => {
-        this.#advanceHighWatermark(result.lastOffset + 1);
-        return result.baseOffset;
-      },
+    const appended = this.#replica.append(batch, { leaderEpoch: SINGLE_NODE_LEADER_EPOCH }).then(
+      (result) => result.baseOffset,
       (err: unknown) => {
         if (remembered !== null) this.#producers.failed(header.producerId, remembered);
-        throw mapJournalError(err, this.#name());
+        throw err;
       },
     );
     if (idempotent) {
@@ -223,12 +233,16 @@ export class Partition {
     if (offset < this.logStartOffset || offset > this.logEndOffset) {
       throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: offset ${offset} outside [${this.logStartOffset}, ${this.logEndOffset}]`);
     }
-    if (offset >= this.#highWatermark) return { chunks: [], bytes: 0 };
-    try {
-      return await this.#log.read(offset, maxBytes, { maxOffset: this.#highWatermark });
-    } catch (err) {
-      throw mapJournalError(err, this.#name());
-    }
+    if (offset >= this.highWatermark) return { chunks: [], bytes: 0 };
+    return this.#replica.read(offset, maxBytes);
+  }
+
+  /**
+   * Every committed batch holding an offset >= `from`, in offset order, read `stepBytes` at a
+   * time (committed-batches.ts): group loading and the producer-state rebuild use it.
+   */
+  committedBatches(from: number, stepBytes?: number): AsyncGenerator<CommittedBatch> {
+    return committedBatches(this, from, stepBytes);
   }
 
   /**
@@ -238,19 +252,14 @@ export class Partition {
    * Null when no such record exists below the high watermark.
    */
   async offsetForTimestamp(timestampMs: number): Promise<{ offset: number; timestamp: number } | null> {
-    let found;
-    try {
-      found = await this.#log.offsetForTimestamp(timestampMs);
-    } catch (err) {
-      throw mapJournalError(err, this.#name());
-    }
-    if (found === null || found.offset >= this.#highWatermark) return null;
+    const found = await this.#replica.offsetForTimestamp(timestampMs);
+    if (found === null || found.offset >= this.highWatermark) return null;
     const r = await this.#findRecord(found.batch, found.offset, { timestampMin: timestampMs, offsetMin: found.offset });
-    if (r !== null) return r.offset < this.#highWatermark ? r : null;
+    if (r !== null) return r.offset < this.highWatermark ? r : null;
     // The batch's maxTimestamp qualified but no record did (clock skew inside the batch): Kafka
     // then answers with the next batch; a later batch must qualify too, so report its start.
     const next = found.offset + found.batch.readInt32BE(OFFSET_LAST_OFFSET_DELTA) + 1;
-    return next < this.#highWatermark ? this.#firstRecordFrom(next) : null;
+    return next < this.highWatermark ? this.#firstRecordFrom(next) : null;
   }
 
   /** findRecord over a stored batch, with undecodable bytes reported as CORRUPT. */
@@ -270,12 +279,8 @@ export class Partition {
    */
   async maxTimestampRecord(): Promise<{ offset: number; timestamp: number } | null> {
     const committed = async (t: number): Promise<boolean> => {
-      try {
-        const found = await this.#log.offsetForTimestamp(t);
-        return found !== null && found.offset < this.#highWatermark;
-      } catch (err) {
-        throw mapJournalError(err, this.#name());
-      }
+      const found = await this.#replica.offsetForTimestamp(t);
+      return found !== null && found.offset < this.highWatermark;
     };
     if (!(await committed(TIMESTAMP_MIN))) return null;
     let lo = TIMESTAMP_MIN; // invariant: some committed batch has maxTimestamp >= lo
@@ -302,21 +307,28 @@ export class Partition {
    */
   async deleteBefore(offset: number): Promise<number> {
     if (this.#closed) throw new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`);
-    const target = offset === -1 ? this.#highWatermark : offset;
-    if (!Number.isSafeInteger(target) || target < 0 || target > this.#highWatermark) {
-      throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: offset ${offset} is beyond the high watermark ${this.#highWatermark}`);
+    const target = offset === -1 ? this.highWatermark : offset;
+    if (!Number.isSafeInteger(target) || target < 0 || target > this.highWatermark) {
+      throw new PartitionError('OFFSET_OUT_OF_RANGE', `${this.#name()}: offset ${offset} is beyond the high watermark ${this.highWatermark}`);
     }
-    try {
-      await this.#log.deleteBefore(target);
-    } catch (err) {
-      throw mapJournalError(err, this.#name());
-    }
+    await this.#replica.deleteBefore(target);
     return this.logStartOffset;
   }
 
   /** OffsetForLeaderEpoch: the largest epoch <= `epoch` this log holds and the offset where it ends. */
   endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
-    return this.#log.endOffsetForEpoch(epoch);
+    return this.#replica.endOffsetForEpoch(epoch);
+  }
+
+  /** Applies a topic's changed storage settings (segment size and age, batch size, retention). */
+  reconfigureStorage(settings: ReplicaStorageSettings): void {
+    this.#replica.reconfigure(settings);
+  }
+
+  /** Deletes whole segments past retention at `nowMs`; returns how many went. Throws PartitionError. */
+  enforceRetention(nowMs: number): Promise<number> {
+    if (this.#closed) return Promise.reject(new PartitionError('SHUTTING_DOWN', `${this.#name()} is closed`));
+    return this.#replica.enforceRetention(nowMs);
   }
 
   /**
@@ -324,7 +336,7 @@ export class Partition {
    * `deadlineMs` (epoch ms) passes, or when `signal` aborts, whichever is first. Never rejects.
    */
   waitForData(offset: number, deadlineMs: number, signal?: AbortSignal): Promise<void> {
-    if (this.#highWatermark > offset || this.#closed || signal?.aborted) return Promise.resolve();
+    if (this.highWatermark > offset || this.#closed || signal?.aborted) return Promise.resolve();
     const delay = deadlineMs - Date.now();
     if (delay <= 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
@@ -352,8 +364,7 @@ export class Partition {
     this.#closed = true;
     await Promise.allSettled([...this.#inflight]);
     for (const w of [...this.#waiters]) w.resolve();
-    await this.#log.flush().catch(() => undefined);
-    await this.#log.close();
+    await this.#replica.close();
   }
 
   /** Closes and deletes the partition's files (topic deletion). */
@@ -361,40 +372,19 @@ export class Partition {
     this.#closed = true;
     await Promise.allSettled([...this.#inflight]);
     for (const w of [...this.#waiters]) w.resolve();
-    await this.#log.destroy();
+    await this.#replica.destroy();
   }
 
-  /** Rebuilds idempotent-producer state from the last `recordsMax` records of the log. */
+  /** Rebuilds idempotent-producer state from the committed batches holding the last `recordsMax` records. */
   async rebuildProducerState(recordsMax: number): Promise<number> {
-    let offset = Math.max(this.logStartOffset, this.#highWatermark - recordsMax);
     let batches = 0;
-    while (offset < this.#highWatermark) {
-      const { chunks } = await this.#log.read(offset, REBUILD_READ_BYTES, { maxOffset: this.#highWatermark });
-      if (chunks.length === 0) break;
-      const before = offset;
-      for (const chunk of chunks) {
-        let pos = 0;
-        while (pos + BATCH_HEADER_BYTES <= chunk.length) {
-          const h = readBatchHeader(chunk, pos);
-          pos += h.batchLength + BATCH_LENGTH_PREFIX_BYTES;
-          if (h.baseOffset + h.lastOffsetDelta < offset) continue;
-          offset = h.baseOffset + h.lastOffsetDelta + 1;
-          batches++;
-          if (h.producerId < 0) continue;
-          const lastSequence = nextSequence(h.baseSequence, h.lastOffsetDelta);
-          this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
-        }
-      }
-      if (offset === before) break; // no progress: nothing more we can parse
+    for await (const { header: h } of this.committedBatches(this.highWatermark - recordsMax)) {
+      batches++;
+      if (h.producerId < 0) continue;
+      const lastSequence = nextSequence(h.baseSequence, h.lastOffsetDelta);
+      this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
     }
     return batches;
-  }
-
-  #advanceHighWatermark(next: number): void {
-    if (next <= this.#highWatermark) return;
-    this.#highWatermark = next;
-    this.#log.highWatermark = next;
-    for (const w of [...this.#waiters]) if (next > w.offset) w.resolve();
   }
 
   #track(p: Promise<unknown>): void {
@@ -406,20 +396,6 @@ export class Partition {
   #name(): string {
     return `${this.topic}-${this.index}`;
   }
-}
-
-function mapJournalError(err: unknown, name: string): Error {
-  if (err instanceof PartitionError) return err;
-  if (err instanceof JournalError) {
-    switch (err.code) {
-      case 'CORRUPT_BATCH': return new PartitionError('CORRUPT', `${name}: ${err.message}`, { cause: err });
-      case 'BATCH_TOO_LARGE': return new PartitionError('TOO_LARGE', `${name}: ${err.message}`, { cause: err });
-      case 'OFFSET_OUT_OF_RANGE': return new PartitionError('OFFSET_OUT_OF_RANGE', `${name}: ${err.message}`, { cause: err });
-      case 'CLOSED': return new PartitionError('SHUTTING_DOWN', `${name}: ${err.message}`, { cause: err });
-      case 'STORAGE': case 'CORRUPT_LOG': return new PartitionError('STORAGE', `${name}: ${err.message}`, { cause: err });
-    }
-  }
-  return err instanceof Error ? err : new Error(String(err));
 }
 
 function withTimeout<T>(p: Promise<T>, timeoutMs: number, name: string): Promise<T> {

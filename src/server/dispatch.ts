@@ -1,7 +1,4 @@
-import type { Broker } from '../broker/broker.js';
-import type { ApiHandler, RequestContext, RequestHeader } from '../api/handler.js';
-import { handlerFor } from '../api/registry.js';
-import { unsupportedApiVersionsResponse } from '../api/api-versions.js';
+import { handlerFor, unsupportedApiVersionsResponse, type ApiHandler, type Broker, type RequestContext, type RequestHeader } from '../api/registry.js';
 import { ApiKey } from '../protocol/generated/index.js';
 import { requestHeaderVersion, responseHeaderVersion } from '../protocol/headers.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';

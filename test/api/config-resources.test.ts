@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { Broker } from '../../src/broker/broker.js';
+import type { Broker } from '../../src/api/broker.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { TOPIC_CONFIG_DEFS } from '../../src/cluster/topic-config.js';
 import { clientTopicConfigProblem, describeTopicConfigs, describeBrokerConfigs, ConfigSource, BROKER_NAME_OF_TOPIC_CONFIG } from '../../src/api/config-resources.js';

@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { NodeBroker } from '../../src/broker/open-broker.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { OFFSETS_TOPIC } from '../../src/groups/open-groups.js';
+import { buildBatchUncompressed } from '../../src/protocol/records/batch.js';
 
 const COMMITS = 40;
 
@@ -45,4 +46,20 @@ t.test('commits survive a reopen and a compaction of the real offsets partition'
   await third.topics.delete('orders');
   t.same(third.groups!.fetchOffsets('g', null).entries, [], 'deleting the topic deleted its offsets');
   await third.close();
+});
+
+t.test('an offset reset by timestamp lands on the record, not on the start of its batch', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'canopy-groups-reset-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  const broker = await NodeBroker.open({ ...defaultConfig(), dataDir, adminListen: null }, pino({ level: 'silent' }));
+  t.teardown(() => broker.close());
+  await broker.topics.create('events', { partitions: 1 });
+  // One batch of five records stamped 1000..1004: the first record at or after 1002 is offset 2.
+  const records = Array.from({ length: 5 }, (_, i) => ({ key: null, value: Buffer.from(`e${i}`), timestamp: 1000 + i }));
+  await broker.partitions.get('events', 0)!.append(buildBatchUncompressed(records), { acks: -1, timeoutMs: 10_000 });
+  const reset = await broker.groups!.resetOffsets({ groupId: 'replay', topic: 'events', partitions: [0], to: { kind: 'timestamp', timestampMs: 1002 }, dryRun: true });
+  t.equal(reset.error, 'NONE');
+  t.same(reset.rows.map((r) => r.newOffset), [2], 'the record ListOffsets would name');
+  const past = await broker.groups!.resetOffsets({ groupId: 'replay', topic: 'events', partitions: [0], to: { kind: 'timestamp', timestampMs: 5000 }, dryRun: true });
+  t.same(past.rows.map((r) => r.newOffset), [5], 'no record that late: the high watermark');
 });

@@ -13,8 +13,13 @@ import { pino } from 'pino';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { TopicStore } from '../../src/cluster/topic-store.js';
 import { PartitionManager } from '../../src/replication/partition-manager.js';
+import { partitionSettingsOf } from '../../src/cluster/partition-settings.js';
 import { ProducerIdAllocator } from '../../src/replication/producer-ids.js';
-import type { Broker } from '../../src/broker/broker.js';
+import type { Broker } from '../../src/api/broker.js';
+import type { AdminBroker } from '../../src/admin/admin-broker.js';
+
+/** The node as both handlers (api/) and admin/ see it, as NodeBroker is. */
+type TestBroker = Broker & AdminBroker;
 import { buildAdminApp } from '../../src/admin/app.js';
 import { createBrokerViews } from '../../src/admin/broker-views.js';
 import type { AdminViews, GroupsView, ReadinessReport } from '../../src/admin/views.js';
@@ -23,7 +28,7 @@ import { createMetrics, type Metrics } from '../../src/metrics/registry.js';
 interface Teardown { teardown(fn: () => unknown): void }
 
 export interface AdminNode {
-  readonly broker: Broker;
+  readonly broker: TestBroker;
   readonly views: AdminViews;
   readonly metrics: Metrics;
   readonly app: FastifyInstance;
@@ -35,18 +40,18 @@ export interface AdminNode {
 }
 
 /** `groups` builds the groups view once the broker objects exist (absent: no coordinator, 503). */
-export async function startAdminNode(t: Teardown, options: { groups?: (broker: Broker) => GroupsView } = {}): Promise<AdminNode> {
+export async function startAdminNode(t: Teardown, options: { groups?: (broker: TestBroker) => GroupsView } = {}): Promise<AdminNode> {
   const dataDir = await mkdtemp(join(tmpdir(), 'canopy-admin-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
   const config = { ...defaultConfig(), dataDir, nodeId: 1 };
   const logger = pino({ level: 'silent' });
   const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-  const partitions = new PartitionManager({ config, logger });
+  const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config, logger });
   topics.addListener(partitions);
   await partitions.openAll(topics.list());
   t.teardown(() => partitions.closeAll());
   const producerIds = await ProducerIdAllocator.open(dataDir);
-  const broker: Broker = {
+  const broker: TestBroker = {
     nodeId: 1, clusterId: 'admin-test-cluster', config, advertised: { host: '127.0.0.1', port: 9092 },
     topics, partitions, producerIds, logger,
   };

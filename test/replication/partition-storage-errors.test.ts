@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { PartitionManager } from '../../src/replication/partition-manager.js';
+import { partitionSettingsOf } from '../../src/cluster/partition-settings.js';
 import { PartitionError } from '../../src/replication/errors.js';
 import { TopicStore } from '../../src/cluster/topic-store.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -63,7 +64,7 @@ async function openPartition(t: { teardown(fn: () => unknown): void }, files: Fi
   const dataDir = mkdtempSync(join(tmpdir(), 'canopy-partition-faults-'));
   const config = { ...defaultConfig(), dataDir };
   const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-  const partitions = new PartitionManager({ config, logger, journalFiles: files });
+  const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config, logger, journalFiles: files });
   await partitions.openAll([]);
   topics.addListener(partitions);
   t.teardown(async () => { await partitions.closeAll(); rmSync(dataDir, { recursive: true, force: true }); });

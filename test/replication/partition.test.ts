@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { PartitionManager } from '../../src/replication/partition-manager.js';
+import { partitionSettingsOf } from '../../src/cluster/partition-settings.js';
 import { PartitionError } from '../../src/replication/errors.js';
 import { TopicStore } from '../../src/cluster/topic-store.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -15,7 +16,7 @@ const batch = (n: number, ts = 1000) => buildBatchUncompressed(Array.from({ leng
 async function open(t: { teardown(fn: () => unknown): void }, dataDir: string) {
   const config = { ...defaultConfig(), dataDir };
   const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
-  const partitions = new PartitionManager({ config, logger });
+  const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config, logger });
   await partitions.openAll(topics.list());
   topics.addListener(partitions);
   t.teardown(() => partitions.closeAll());

@@ -1,14 +1,18 @@
 import type { Logger } from 'pino';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicStore } from '../cluster/topic-store.js';
-import type { PartitionManager } from '../replication/partition-manager.js';
-import type { ProducerIdAllocator } from '../replication/producer-ids.js';
+import type { PartitionDirectory } from '../replication/partition.js';
 import type { GroupsService } from '../groups/service.js';
 
+/** Hands out producer ids (InitProducerId); replication/producer-ids.ts's allocator is one. */
+export interface ProducerIdSource {
+  allocate(): Promise<number>;
+}
+
 /**
- * The object every API handler receives (through RequestContext). One per node; built by
- * `startBroker` (broker/start-broker.ts), which owns the lifecycle: topic store, then partitions,
- * then the listener; closed in the reverse order.
+ * What every API handler may use of the node (through RequestContext). api/ declares it, as the
+ * consumer of an interface does (STYLE.md habit 5); broker/open-broker.ts's NodeBroker provides it
+ * and owns the lifecycle: topic store, then partitions, then the listener; closed in reverse.
  */
 export interface Broker {
   readonly nodeId: number;
@@ -17,8 +21,8 @@ export interface Broker {
   /** Address written into Metadata: the configured advertised listener, else the bound one. */
   readonly advertised: { host: string; port: number };
   readonly topics: TopicStore;
-  readonly partitions: PartitionManager;
-  readonly producerIds: ProducerIdAllocator;
+  readonly partitions: PartitionDirectory;
+  readonly producerIds: ProducerIdSource;
   /** The group coordinator (a GroupCoordinator plus admin operations); set by openGroups at start. */
   groups?: GroupsService;
   readonly logger: Logger;

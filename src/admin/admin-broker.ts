@@ -1,0 +1,20 @@
+import type { BrokerConfig } from '../config/defaults.js';
+import type { TopicStore } from '../cluster/topic-store.js';
+import type { PartitionManager } from '../replication/partition-manager.js';
+import type { GroupsService } from '../groups/service.js';
+
+/**
+ * What the admin server and the metrics observer use of a running node, declared here (the
+ * consumer of an interface defines it) so admin/ does not import broker/. The partitions are a
+ * read-only view: admin never appends or deletes records. broker/open-broker.ts's NodeBroker
+ * provides it; cli/ hands it over.
+ */
+export interface AdminBroker {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  readonly config: BrokerConfig;
+  readonly advertised: { host: string; port: number };
+  readonly topics: TopicStore;
+  readonly partitions: Pick<PartitionManager, 'all' | 'forTopic' | 'allOffline' | 'cacheStats'>;
+  groups?: GroupsService;
+}
