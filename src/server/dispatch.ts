@@ -37,6 +37,8 @@ const HEADER_FIXED_BYTES = 8;
 export class ApiDispatcher implements FrameDispatcher {
   readonly #broker: Broker;
   readonly #probes: DispatchProbes;
+  /** Per connection: settles once every Produce dispatched so far on it is done (#inConnectionOrder). */
+  readonly #writesInFlight = new WeakMap<ConnectionInfo, Promise<void>>();
 
   constructor(broker: Broker, probes: DispatchProbes = {}) {
     this.#broker = broker;
@@ -86,7 +88,24 @@ export class ApiDispatcher implements FrameDispatcher {
       throw err;
     }
     const ctx: RequestContext = { header, clientHost: connection.peer, broker: this.#broker, signal: connection.signal, ...(this.#probes.traffic ? { traffic: this.#probes.traffic } : {}) };
-    return this.#run(handler, request, ctx);
+    return this.#inConnectionOrder(apiKey, connection, () => this.#run(handler, request, ctx));
+  }
+
+  /**
+   * Kafka handles one request of a connection at a time, so a request sees every write sent before
+   * it on its connection (a ListOffsets after an acks=0 Produce sees the records). Canopy overlaps
+   * requests, so it keeps that where it matters: Produce requests still overlap one another (an
+   * idempotent producer pipelines up to 5), but any other request waits until the Produce requests
+   * before it on its connection are done (appended, or failed).
+   */
+  #inConnectionOrder(apiKey: number, connection: ConnectionInfo, run: () => Promise<DispatchOutcome>): Promise<DispatchOutcome> {
+    const writes = this.#writesInFlight.get(connection);
+    if (apiKey !== ApiKey.Produce) return writes === undefined ? run() : writes.then(run);
+    const outcome = run();
+    const settled: Promise<void> = Promise.all([writes, outcome]).then(() => undefined, () => undefined);
+    this.#writesInFlight.set(connection, settled);
+    void settled.then(() => { if (this.#writesInFlight.get(connection) === settled) this.#writesInFlight.delete(connection); });
+    return outcome;
   }
 
   /** A version outside the handler's range: UNSUPPORTED_VERSION where the codec can say it, else close. */
