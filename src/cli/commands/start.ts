@@ -16,6 +16,16 @@ export const summary = 'start a single-node broker (flags: --listen, --data-dir,
 /** The log message the broker prints once it serves; test/helpers/spawn-broker.ts waits for it. */
 export const READY_MESSAGE = 'canopy listening';
 
+/** Errors opening the data dir that are the operator's to fix, not a bug. */
+const DATA_DIR_ERRNOS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST']);
+
+/** A start-up failure: one JSON `fatal` log line and one plain stderr line naming the setting; exit 1. */
+function fatal(logger: Logger, message: string, err: unknown): number {
+  logger.fatal({ err }, message);
+  process.stderr.write(`canopy start: ${message}\n`);
+  return 1;
+}
+
 /**
  * Starts the node and serves until SIGTERM/SIGINT, then shuts down gracefully: stop accepting,
  * let in-flight requests (appends) answer, end long-polls, fsync and close every partition.
@@ -65,6 +75,10 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`canopy start: ${err.message}\n`);
       return 2;
     }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== undefined && DATA_DIR_ERRNOS.has(code)) {
+      return fatal(logger, `data dir ${config.dataDir}: ${(err as Error).message} (set --data-dir / CANOPY_DATA_DIR to a directory this user can write)`, err);
+    }
     throw err;
   }
   checks.journalRecovered = true;
@@ -72,7 +86,17 @@ export async function run(args: string[]): Promise<number> {
   admin?.attach(broker);
   const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
   const server = new KafkaServer({ limits: config.limits, dispatcher, logger, probe: metrics.connections });
-  const bound = await server.listen(config.listen.host, config.listen.port);
+  let bound: { host: string; port: number };
+  try {
+    bound = await server.listen(config.listen.host, config.listen.port);
+  } catch (err) {
+    // Typically EADDRINUSE: a local Kafka already on 9092. Without this the admin listener and
+    // the open partitions would keep a process alive that serves nothing.
+    await admin?.close();
+    await broker.close();
+    metrics.stop();
+    return fatal(logger, `Kafka listener ${config.listen.host}:${config.listen.port}: ${(err as Error).message} (set --listen / CANOPY_LISTEN to another HOST:PORT)`, err);
+  }
   broker.setBoundAddress(bound);
   checks.kafkaListening = true;
   logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +42,28 @@ t.test('bad configuration: exit code 2 and a message naming the field and its so
   const unknown = await runCli(['frobnicate']);
   t.equal(unknown.code, 2);
   t.match(unknown.stderr, /unknown command "frobnicate"/);
+});
+
+t.test('a start-up failure exits 1 with a fatal JSON line and a stderr line naming the setting', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'canopy-cli-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  // Someone else (a local Kafka) already listens on the Kafka port.
+  const taken = createServer();
+  await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+  t.teardown(() => new Promise<void>((r) => taken.close(() => r())));
+  const port = (taken.address() as AddressInfo).port;
+  const busy = await runCli(['start', '--listen', `127.0.0.1:${port}`, '--data-dir', join(dir, 'data'), '--admin-listen', '127.0.0.1:0']);
+  t.equal(busy.code, 1, 'exits instead of serving only the admin API');
+  t.match(busy.stderr, new RegExp(`Kafka listener 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*--listen / CANOPY_LISTEN`));
+  const fatalLine = busy.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
+  t.match(fatalLine, { msg: /EADDRINUSE.*--listen/ }, 'a JSON fatal log line too');
+
+  // The data dir is under a regular file: ENOTDIR names --data-dir.
+  writeFileSync(join(dir, 'a-file'), '');
+  const notDir = await runCli(['start', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'a-file', 'data'), '--admin-listen', 'off']);
+  t.equal(notDir.code, 1);
+  t.match(notDir.stderr, /data dir .*a-file.*ENOTDIR.*--data-dir \/ CANOPY_DATA_DIR/);
+  t.ok(notDir.stdout.split('\n').some((l) => l.startsWith('{') && (JSON.parse(l) as { level: number }).level === 60), 'a JSON fatal log line');
 });
 
 t.test('CANOPY_* variables alone start a working broker', async (t) => {
