@@ -4,9 +4,9 @@
  */
 export const CONFIG_ERROR_CODES = {
   CANOPY_ERR_CONFIG_FILE: 'the config file cannot be read or parsed',
-  CANOPY_ERR_CONFIG_UNKNOWN_KEY: 'a key that no config field has',
+  CANOPY_ERR_CONFIG_UNKNOWN_KEY: 'a file key (topicDefaults and limits names included) or CANOPY_* variable that no config field has',
   CANOPY_ERR_CONFIG_FIELD: 'a field with a value of the wrong type or out of range',
-  CANOPY_ERR_CONFIG_FLAG: 'an unknown command-line flag or a flag without its value',
+  CANOPY_ERR_CONFIG_FLAG: 'an unknown command-line flag, a flag without its value, or a positional argument',
   CANOPY_ERR_CONFIG_LIMITS: 'limits that contradict each other',
 } as const;
 

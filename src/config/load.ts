@@ -4,13 +4,15 @@ import { parseFsyncPolicy } from './fsync-policy.js';
 import { defaultConfig, type BrokerConfig, type HostPort } from './defaults.js';
 import { DEFAULT_LIMITS, checkLimitRelations, type Limits } from './limits.js';
 import { ConfigError } from './errors.js';
+import { TOPIC_CONFIG_BY_NAME, validateTopicConfigs } from './topic-configs.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 /**
  * Builds the BrokerConfig from, in increasing precedence: defaults, the config file (YAML or JSON;
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'string-map' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -42,10 +44,17 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
   { key: 'retentionCheckIntervalMs', type: 'int', flag: '--retention-check-interval-ms', env: 'CANOPY_RETENTION_CHECK_INTERVAL_MS', min: 0, max: 2147483647, doc: 'How often segments past each topic\'s retention.bytes/retention.ms are deleted; 0 disables it. Default 300000.' },
-  { key: 'topicDefaults', type: 'string-map', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
+  { key: 'topicDefaults', type: 'topic-configs', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
   { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only, except the limits below).' },
   { key: 'limits', limit: 'connectionsPerAddressMax', type: 'limit', flag: '--connections-per-address-max', env: 'CANOPY_CONNECTIONS_PER_ADDRESS_MAX', min: 1, max: 2147483647, doc: `Open Kafka connections from one client IP address; more are closed at accept. Default ${DEFAULT_LIMITS.connectionsPerAddressMax}.` },
 ];
+
+/**
+ * CANOPY_* variables that are not broker settings but are read elsewhere: the config file's path,
+ * the CLI's admin URL, and knobs of the test helpers, benchmarks and fuzz test (a broker spawned
+ * by a test inherits them). Any other CANOPY_* variable is refused as a likely typo.
+ */
+const OTHER_CANOPY_VARIABLES = ['CANOPY_CONFIG', 'CANOPY_ADMIN_URL', 'CANOPY_TEST_RUNTIME', 'CANOPY_FUZZ_SEED', 'CANOPY_BENCH_DIR', 'CANOPY_BENCH_ROUNDS', 'CANOPY_BENCH_APPEND_ONLY', 'CANOPY_PROFILE_NULL_WRITES'];
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
@@ -58,12 +67,11 @@ export interface LoadedConfig {
   config: BrokerConfig;
   /** The config file used, if any. */
   configFile: string | null;
-  /** Positional arguments left after the flags. */
-  rest: string[];
 }
 
 export function loadConfig(options: LoadOptions): LoadedConfig {
   const flags = parseFlags(options.argv);
+  checkEnvNames(options.env);
   const config = defaultConfig();
   const configFile = flags.values.get('--config') ?? options.env.CANOPY_CONFIG ?? null;
   if (configFile) applyFile(config, configFile);
@@ -77,22 +85,30 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   }
   const problems = checkLimitRelations(config.limits);
   if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);
-  return { config, configFile, rest: flags.rest };
+  return { config, configFile };
 }
 
-function parseFlags(argv: string[]): { values: Map<string, string>; rest: string[] } {
+/** Refuses a CANOPY_* variable that nothing reads, which would otherwise be ignored silently. */
+function checkEnvNames(env: Record<string, string | undefined>): void {
+  const known = new Set([...OTHER_CANOPY_VARIABLES, ...CONFIG_FIELDS.map((f) => f.env).filter(Boolean)]);
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith('CANOPY_') || value === undefined || known.has(name)) continue;
+    throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown environment variable ${name}${didYouMean(name, known)} (known: ${[...known].sort().join(', ')})`);
+  }
+}
+
+/** Flags only: a positional argument (`canopy start 9093`, `listen 127.0.0.1:9093`) is refused. */
+function parseFlags(argv: string[]): { values: Map<string, string> } {
   const known = new Set(['--config', ...CONFIG_FIELDS.map((f) => f.flag).filter(Boolean)]);
   const values = new Map<string, string>();
-  const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
-      rest.push(arg);
-      continue;
+      throw new ConfigError('CANOPY_ERR_CONFIG_FLAG', `unexpected argument ${JSON.stringify(arg)}: only flags are accepted${didYouMean(`--${arg.replace(/^-+/, '')}`, known)}`);
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!known.has(name)) throw new ConfigError('CANOPY_ERR_CONFIG_FLAG', `unknown flag ${name} (known: ${[...known].sort().join(', ')})`);
+    if (!known.has(name)) throw new ConfigError('CANOPY_ERR_CONFIG_FLAG', `unknown flag ${name}${didYouMean(name, known)} (known: ${[...known].sort().join(', ')})`);
     let value: string | undefined;
     if (eq >= 0) value = arg.slice(eq + 1);
     else {
@@ -102,7 +118,7 @@ function parseFlags(argv: string[]): { values: Map<string, string>; rest: string
     }
     values.set(name, value);
   }
-  return { values, rest };
+  return { values };
 }
 
 function applyFile(config: BrokerConfig, path: string): void {
@@ -123,7 +139,7 @@ function applyFile(config: BrokerConfig, path: string): void {
   const byKey = new Map(CONFIG_FIELDS.filter((f) => f.type !== 'limit').map((f) => [f.key as string, f]));
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     const field = byKey.get(key);
-    if (!field) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "${key}" in ${path} (known: ${[...byKey.keys()].join(', ')})`);
+    if (!field) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "${key}" in ${path}${didYouMean(key, byKey.keys())} (known: ${[...byKey.keys()].join(', ')})`);
     setField(config, field, value, path);
   }
 }
@@ -188,12 +204,18 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       if (typeof value !== 'string' || !LOG_LEVELS.includes(value)) throw fieldError(field, source, `expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
       target[field.key] = value;
       return;
-    case 'string-map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(field, source, 'expected a mapping of names to values');
+    case 'topic-configs': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(field, source, 'expected a mapping of topic config names to values');
       const map: Record<string, string> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw fieldError(field, source, `${k}: expected a scalar value`);
         map[k] = String(v);
+      }
+      // Checked here, against the same definitions CreateTopics uses, so a typo or a bad value
+      // stops start-up naming the key instead of failing later inside the broker.
+      for (const [k, problem] of validateTopicConfigs(map)) {
+        if (!TOPIC_CONFIG_BY_NAME.has(k)) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "${field.key}.${k}" in ${source}${didYouMean(k, TOPIC_CONFIG_BY_NAME.keys())} (known: ${[...TOPIC_CONFIG_BY_NAME.keys()].join(', ')})`);
+        throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', `${field.key}.${k} (${source}): ${problem}, got ${JSON.stringify(map[k])}`);
       }
       target[field.key] = map;
       return;
@@ -202,7 +224,7 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(field, source, 'expected a mapping of limit names to numbers');
       const limits: Limits = { ...config.limits };
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (!Object.hasOwn(DEFAULT_LIMITS, k)) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "limits.${k}" in ${source} (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+        if (!Object.hasOwn(DEFAULT_LIMITS, k)) throw new ConfigError('CANOPY_ERR_CONFIG_UNKNOWN_KEY', `unknown key "limits.${k}" in ${source}${didYouMean(k, Object.keys(DEFAULT_LIMITS))} (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
         (limits as unknown as Record<string, number>)[k] = parseInteger(v, 0, Number.MAX_SAFE_INTEGER, (p) => new ConfigError('CANOPY_ERR_CONFIG_FIELD', `limits.${k} (${source}): ${p}`));
       }
       config.limits = limits;

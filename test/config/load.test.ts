@@ -102,3 +102,35 @@ t.test('adminAllowedHosts: a list in the file, comma-separated in CANOPY_ADMIN_A
   throwsWith(t, () => loadConfig({ argv: ['--admin-allowed-hosts', 'ok.example,http://x/'], env: {} }),
     (e) => e instanceof ConfigError && /adminAllowedHosts \(flag --admin-allowed-hosts\): "http:\/\/x\/" is not a host name/.test(e.message));
 });
+
+t.test('topicDefaults are checked at load: unknown names with a did-you-mean, bad values named', async (t) => {
+  const good = file('td-good.yaml', 'topicDefaults:\n  retention.ms: 86400000\n  cleanup.policy: delete\n');
+  t.same(loadConfig({ argv: ['--config', good], env: {} }).config.topicDefaults, { 'retention.ms': '86400000', 'cleanup.policy': 'delete' });
+  const typo = file('td-typo.yaml', 'topicDefaults:\n  retention.mss: 1000\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', typo], env: {} }),
+    (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_UNKNOWN_KEY' && e.message.includes(`unknown key "topicDefaults.retention.mss" in ${typo} (did you mean "retention.ms"?)`));
+  const bad = file('td-bad.yaml', 'topicDefaults:\n  segment.bytes: big\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', bad], env: {} }),
+    (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_FIELD' && e.message.includes(`topicDefaults.segment.bytes (${bad}): must be an integer, got "big"`));
+});
+
+t.test('unknown CANOPY_* variables are refused with a did-you-mean; the non-config ones are known', async (t) => {
+  throwsWith(t, () => loadConfig({ argv: [], env: { CANOPY_LISTN: '127.0.0.1:1' } }),
+    (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_UNKNOWN_KEY' && e.message.includes('unknown environment variable CANOPY_LISTN (did you mean "CANOPY_LISTEN"?)'));
+  throwsWith(t, () => loadConfig({ argv: [], env: { CANOPY_WHATEVER_ELSE: '1' } }),
+    (e) => e instanceof ConfigError && e.message.includes('unknown environment variable CANOPY_WHATEVER_ELSE (known:'));
+  const others = { CANOPY_CONFIG: '', CANOPY_ADMIN_URL: 'http://127.0.0.1:9644', CANOPY_TEST_RUNTIME: 'tsx', CANOPY_FUZZ_SEED: '1', CANOPY_BENCH_DIR: '/tmp', CANOPY_BENCH_ROUNDS: '1', CANOPY_BENCH_APPEND_ONLY: '1', CANOPY_PROFILE_NULL_WRITES: '1', PATH: '/bin' };
+  t.equal(loadConfig({ argv: [], env: others }).config.nodeId, 0, 'variables read by the CLI and the tests do not stop the broker');
+});
+
+t.test('flags only: positional arguments are refused, unknown flags get a did-you-mean', async (t) => {
+  throwsWith(t, () => loadConfig({ argv: ['--listen', '127.0.0.1:1', 'extra'], env: {} }),
+    (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_FLAG' && e.message.includes('unexpected argument "extra": only flags are accepted'));
+  throwsWith(t, () => loadConfig({ argv: ['data-dir', './d'], env: {} }),
+    (e) => e instanceof ConfigError && e.message.includes('unexpected argument "data-dir": only flags are accepted (did you mean "--data-dir"?)'));
+  throwsWith(t, () => loadConfig({ argv: ['--fsnyc', 'always'], env: {} }),
+    (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_FLAG' && e.message.includes('unknown flag --fsnyc (did you mean "--fsync"?)'));
+  const typo = file('typo-key.yaml', 'fsynk: always\n');
+  throwsWith(t, () => loadConfig({ argv: ['--config', typo], env: {} }),
+    (e) => e instanceof ConfigError && e.message.includes(`unknown key "fsynk" in ${typo} (did you mean "fsync"?)`));
+});

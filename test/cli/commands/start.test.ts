@@ -44,6 +44,28 @@ t.test('bad configuration: exit code 2 and a message naming the field and its so
   t.match(unknown.stderr, /unknown command "frobnicate"/);
 });
 
+t.test('config taken silently before is refused at start-up: exit 2 naming the field, with a did-you-mean', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'canopy-cli-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const base = ['start', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'data'), '--admin-listen', 'off'];
+  const typo = join(dir, 'typo.yaml');
+  writeFileSync(typo, 'topicDefaults:\n  retention.mss: 1000\n');
+  const unknownKey = await runCli([...base, '--config', typo]);
+  t.equal(unknownKey.code, 2);
+  t.match(unknownKey.stderr, /CANOPY_ERR_CONFIG_UNKNOWN_KEY: unknown key "topicDefaults\.retention\.mss" in .*typo\.yaml \(did you mean "retention\.ms"\?\)/);
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'topicDefaults:\n  retention.ms: soon\n');
+  const badValue = await runCli([...base, '--config', bad]);
+  t.equal(badValue.code, 2);
+  t.match(badValue.stderr, /CANOPY_ERR_CONFIG_FIELD: topicDefaults\.retention\.ms \(.*bad\.yaml\): must be an integer, got "soon"/);
+  const env = await runCli(base, { CANOPY_FSINC: 'never' });
+  t.equal(env.code, 2);
+  t.match(env.stderr, /CANOPY_ERR_CONFIG_UNKNOWN_KEY: unknown environment variable CANOPY_FSINC \(did you mean "CANOPY_FSYNC"\?\)/);
+  const extra = await runCli([...base, '9093']);
+  t.equal(extra.code, 2);
+  t.match(extra.stderr, /CANOPY_ERR_CONFIG_FLAG: unexpected argument "9093": only flags are accepted/);
+});
+
 t.test('a start-up failure exits 1 with a fatal JSON line and a stderr line naming the setting', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'canopy-cli-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
