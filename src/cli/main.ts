@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { nodeVersion } from '../admin/node-version.js';
+
 /**
  * The `canopy` command line: `canopy <command> [flags]`. Each command is one file under
  * cli/commands/ exporting `run(args): Promise<number>` (the exit code) and `summary`.
@@ -13,10 +15,18 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`canopy ${nodeVersion()}\n`);
+    return 0;
+  }
+  // `canopy help topics` is `canopy topics --help`.
+  if (name === 'help' && args[0] !== undefined && COMMANDS[args[0]]) return (await COMMANDS[args[0]]!()).run(['--help']);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write('usage: canopy <command> [flags]\n\ncommands:\n');
-    for (const [cmd, load] of Object.entries(COMMANDS)) process.stdout.write(`  ${cmd.padEnd(12)} ${(await load()).summary}\n`);
-    return name === undefined ? 1 : 0;
+    const write = (text: string) => (name === undefined ? process.stderr : process.stdout).write(text);
+    write(`canopy ${nodeVersion()} — a Kafka-compatible broker\n\nusage: canopy <command> [flags]\n\ncommands:\n`);
+    for (const [cmd, load] of Object.entries(COMMANDS)) write(`  ${cmd.padEnd(12)} ${(await load()).summary}\n`);
+    write('\nRun "canopy <command> --help" for its options; "canopy --version" prints the version.\n');
+    return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
   if (!load) {

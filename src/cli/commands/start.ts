@@ -10,6 +10,7 @@ import { observeJournalFiles } from '../../metrics/probes/journal-files.js';
 import { startAdminServer } from '../../admin/start-admin-server.js';
 import { observeBroker } from '../../admin/observe-broker.js';
 import { nodeVersion } from '../../admin/node-version.js';
+import { startHelp } from './support/start-help.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
@@ -32,6 +33,10 @@ function fatal(logger: Logger, message: string, err: unknown): number {
  * A second signal exits at once.
  */
 export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(startHelp(summary));
+    return 0;
+  }
   let loaded;
   try {
     loaded = loadConfig({ argv: args, env: process.env });

@@ -32,21 +32,24 @@ const commonHelp: readonly (readonly [string, string])[] = [
   ['-h, --help', 'this help'],
 ];
 
+/** Help rows as aligned `  name  text` lines. */
+export function helpColumns(rows: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`);
+}
+
 function groupHelp(group: string, summary: string, subcommands: Readonly<Record<string, Subcommand>>): string {
-  const width = Math.max(...Object.keys(subcommands).map((k) => k.length));
   return [
     `canopy ${group} — ${summary}`, '', `Usage: canopy ${group} <command> [options]`, '', 'Commands:',
-    ...Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(width)}  ${s.summary}`),
+    ...helpColumns(Object.entries(subcommands).map(([name, s]) => [name, s.summary])),
     '', `Run "canopy ${group} <command> --help" for a command's options.`,
   ].join('\n');
 }
 
 function leafHelp(group: string, name: string, sub: Subcommand): string {
-  const options = [...sub.help, ...commonHelp];
-  const width = Math.max(...options.map(([flag]) => flag.length));
   return [
     `canopy ${group} ${name} — ${sub.summary}`, '', `Usage: canopy ${group} ${name} ${sub.usage}`.trimEnd(), '',
-    'Options:', ...options.map(([flag, what]) => `  ${flag.padEnd(width)}  ${what}`),
+    'Options:', ...helpColumns([...sub.help, ...commonHelp]),
   ].join('\n');
 }
 
