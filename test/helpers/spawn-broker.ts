@@ -88,7 +88,14 @@ export interface SpawnedBroker {
   kill(signal?: NodeJS.Signals): void;
   exited: Promise<number | null>;
   output(): string;
+  /**
+   * Everything printed so far, once it matches `pattern` (waits up to LOGGED_WAIT_MS_MAX): a log
+   * line crosses the child's stdout pipe and may land just after the event a test observed.
+   */
+  outputMatching(pattern: RegExp): Promise<string>;
 }
+
+const LOGGED_WAIT_MS_MAX = 5_000;
 
 /** Minimal slice of tap's Test used here, so the helper does not depend on tap's types. */
 interface Teardownable {
@@ -167,6 +174,10 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     adminUrl: adminPort === null ? null : `http://127.0.0.1:${adminPort}`,
     exited,
     output: () => out,
+    async outputMatching(pattern: RegExp) {
+      for (let waited = 0; waited < LOGGED_WAIT_MS_MAX && !pattern.test(out); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      return out;
+    },
     kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
     },
