@@ -50,7 +50,8 @@ export function clientPresent(which: DebianClient): boolean {
   return ok;
 }
 
-interface SkippableTest {
+/** The slice of tap's Test used here; tap's skip/fail are overloaded, hence the loose signature. */
+export interface SkippableTest {
   skip(...args: any[]): unknown;
   fail(...args: any[]): unknown;
 }

@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEBIAN_GOPATH, haveClient, type DebianClient } from './debian-client.js';
+import { DEBIAN_GOPATH, haveClient, type DebianClient, type SkippableTest } from './debian-client.js';
 
 export type GoClient = 'sarama-client' | 'kafka-go-client';
 
@@ -27,11 +27,6 @@ const packages: Record<GoClient, DebianClient> = {
 /** A cold build of Sarama (cgo zstd) takes ~20 s on an idle core; CI is busier. */
 const BUILD_MS_MAX = 240_000;
 const RUN_MS_MAX_DEFAULT = 120_000;
-
-interface SkippableTest {
-  skip(...args: any[]): unknown;
-  fail(...args: any[]): unknown;
-}
 
 export function haveGoClient(t: SkippableTest, which: GoClient): boolean {
   return haveClient(t, 'golang-go') && haveClient(t, packages[which]);
