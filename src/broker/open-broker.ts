@@ -1,20 +1,17 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { BrokerConfig, HostPort } from '../config/defaults.js';
 import { TopicStore } from '../cluster/topic-store.js';
 import { PartitionManager, type PartitionManagerOptions } from '../replication/partition-manager.js';
 import { partitionSettingsOf } from '../cluster/partition-settings.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { loadOrCreateIdentity } from './node-identity.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { journalFilesOpenMax, readFdSoftLimit } from './fd-budget.js';
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
 import type { GroupsService } from '../groups/service.js';
-
-const NODE_FILE = 'node.json';
 
 /**
  * The node's Broker: opens the data dir (cluster id, topic store, partitions, producer ids) and
@@ -71,7 +68,7 @@ export class NodeBroker {
     const dataDir = resolve(config.dataDir);
     await mkdir(dataDir, { recursive: true });
     const unlock = await lockDataDir(dataDir);
-    const clusterId = await loadOrCreateClusterId(dataDir, config);
+    const { clusterId } = await loadOrCreateIdentity(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
     logger.info({ fdSoftLimit, journalFilesOpenMax: journalFilesOpen, partitionsMax: config.limits.partitionsMax }, 'journal file handles: shared by all partitions, least recently used closed first');
     const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config: { ...config, dataDir }, logger, journalFilesOpenMax: journalFilesOpen, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
@@ -109,22 +106,4 @@ export class NodeBroker {
     await this.partitions.closeAll();
     await this.#unlock();
   }
-}
-
-async function loadOrCreateClusterId(dataDir: string, config: BrokerConfig): Promise<string> {
-  const path = join(dataDir, NODE_FILE);
-  let stored: { clusterId: string; nodeId: number } | null = null;
-  try {
-    stored = JSON.parse(await readFile(path, 'utf8')) as { clusterId: string; nodeId: number };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  if (stored && config.clusterId && stored.clusterId !== config.clusterId) {
-    throw new Error(`data dir ${dataDir} belongs to cluster ${stored.clusterId}, but clusterId ${config.clusterId} is configured`);
-  }
-  if (stored) return stored.clusterId;
-  // Kafka's cluster ids are 16 random bytes in URL-safe base64 (22 characters).
-  const clusterId = config.clusterId ?? randomBytes(16).toString('base64url');
-  await writeFileAtomic(path, JSON.stringify({ clusterId, nodeId: config.nodeId }));
-  return clusterId;
 }

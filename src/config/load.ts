@@ -34,7 +34,7 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'adminAllowedHosts', type: 'string-list', flag: '--admin-allowed-hosts', env: 'CANOPY_ADMIN_ALLOWED_HOSTS', doc: 'Comma-separated Host names ("name" or "name:port") the admin API answers besides its listener\'s own addresses (and localhost on loopback); other Host headers get 403. Default none.' },
   { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
-  { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0.' },
+  { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0. Recorded in the data dir on first start; a later start with another id is refused.' },
   { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },
   { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
   { key: 'defaultPartitions', type: 'int', flag: '--default-partitions', env: 'CANOPY_DEFAULT_PARTITIONS', min: 1, max: DEFAULT_LIMITS.partitionsPerTopicMax, doc: 'Partitions of auto-created topics (and CreateTopics with -1). Default 1.' },

@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../config/load.js';
 import { ConfigError } from '../../config/errors.js';
+import { NodeIdentityError } from '../../broker/node-identity.js';
 import { NodeBroker } from '../../broker/open-broker.js';
 import { KafkaServer } from '../../server/server.js';
 import { ApiDispatcher } from '../../server/dispatch.js';
@@ -80,6 +81,7 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`canopy start: ${err.message}\n`);
       return 2;
     }
+    if (err instanceof NodeIdentityError) return fatal(logger, err.message, err);
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== undefined && DATA_DIR_ERRNOS.has(code)) {
       return fatal(logger, `data dir ${config.dataDir}: ${(err as Error).message} (set --data-dir / CANOPY_DATA_DIR to a directory this user can write)`, err);
