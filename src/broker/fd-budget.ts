@@ -52,3 +52,14 @@ export function journalFilesOpenMax(limits: Limits, fdSoftLimit: number | null):
   }
   return derived;
 }
+
+/**
+ * Client connections the fd limit leaves room for: what remains after FD_RESERVE and the journal's
+ * handle budget, capped by limits.connectionsMax. Without this cap, connections take the
+ * descriptors the journal and the atomic state-file writes need (an append or a leader-epoch
+ * write then fails with EMFILE while clients are merely connected). Unknown limit: as configured.
+ */
+export function connectionsMaxWithin(limits: Limits, fdSoftLimit: number | null, journalFilesOpen: number): number {
+  if (fdSoftLimit === null) return limits.connectionsMax;
+  return Math.max(1, Math.min(limits.connectionsMax, fdSoftLimit - FD_RESERVE - journalFilesOpen));
+}

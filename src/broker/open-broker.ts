@@ -8,7 +8,7 @@ import { partitionSettingsOf } from '../cluster/partition-settings.js';
 import { ProducerIdAllocator } from '../replication/producer-ids.js';
 import { loadOrCreateIdentity } from './node-identity.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { journalFilesOpenMax, readFdSoftLimit } from './fd-budget.js';
+import { connectionsMaxWithin, journalFilesOpenMax, readFdSoftLimit } from './fd-budget.js';
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
 import type { GroupsService } from '../groups/service.js';
@@ -26,6 +26,8 @@ export class NodeBroker {
   readonly partitions: PartitionManager;
   readonly producerIds: ProducerIdAllocator;
   readonly logger: Logger;
+  /** limits.connectionsMax lowered to what the open file limit leaves (fd-budget.ts). */
+  readonly connectionsMax: number;
   groups?: GroupsService;
   #advertised: HostPort;
   /** Hooks other layers register (groups coordinator, admin server) to run at close, last-in first-out. */
@@ -33,8 +35,9 @@ export class NodeBroker {
   /** Releases <dataDir>/.lock (data-dir-lock.ts); set by open(). */
   #unlock: () => Promise<void> = async () => undefined;
 
-  private constructor(fields: { config: BrokerConfig; clusterId: string; topics: TopicStore; partitions: PartitionManager; producerIds: ProducerIdAllocator; logger: Logger }) {
+  private constructor(fields: { config: BrokerConfig; clusterId: string; topics: TopicStore; partitions: PartitionManager; producerIds: ProducerIdAllocator; logger: Logger; connectionsMax: number }) {
     this.config = fields.config;
+    this.connectionsMax = fields.connectionsMax;
     this.nodeId = fields.config.nodeId;
     this.clusterId = fields.clusterId;
     this.topics = fields.topics;
@@ -71,6 +74,10 @@ export class NodeBroker {
     const { clusterId } = await loadOrCreateIdentity(dataDir, config);
     const topics = await TopicStore.open({ dataDir, limits: config.limits, logger });
     logger.info({ fdSoftLimit, journalFilesOpenMax: journalFilesOpen, partitionsMax: config.limits.partitionsMax }, 'journal file handles: shared by all partitions, least recently used closed first');
+    const connectionsMax = connectionsMaxWithin(config.limits, fdSoftLimit, journalFilesOpen);
+    if (connectionsMax < config.limits.connectionsMax) {
+      logger.warn({ fdSoftLimit, connectionsMax, configured: config.limits.connectionsMax }, `Kafka connections limited to ${connectionsMax} by the open file limit ${fdSoftLimit} (limits.connectionsMax is ${config.limits.connectionsMax}): raise ulimit -n to allow more`);
+    }
     const partitions = new PartitionManager({ settingsOf: partitionSettingsOf, config: { ...config, dataDir }, logger, journalFilesOpenMax: journalFilesOpen, ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}) });
     const openStartMs = Date.now();
     await partitions.openAll(topics.list());
@@ -78,7 +85,7 @@ export class NodeBroker {
     partitions.startRetention();
     const producerIds = await ProducerIdAllocator.open(dataDir);
     logger.info({ clusterId, dataDir, topics: topics.list().length, partitions: partitions.all().length, partitionsOpenMs: Date.now() - openStartMs }, 'data dir opened');
-    const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger });
+    const broker = new NodeBroker({ config, clusterId, topics, partitions, producerIds, logger, connectionsMax });
     broker.#unlock = unlock;
     // Consumer groups: replays __consumer_offsets before the listener opens (src/groups/README.md).
     const groups = await openGroups({

@@ -8,7 +8,8 @@ import { ApiKey } from '../../src/protocol/generated/index.js';
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js';
 import { decodeBatchRecords } from '../../src/protocol/records/batch.js';
 import { DEFAULT_LIMITS } from '../../src/config/limits.js';
-import { FD_RESERVE, JOURNAL_FILES_OPEN_MIN, journalFilesOpenMax, readFdSoftLimit } from '../../src/broker/fd-budget.js';
+import { connectionsMaxWithin, FD_RESERVE, JOURNAL_FILES_OPEN_MIN, journalFilesOpenMax, readFdSoftLimit } from '../../src/broker/fd-budget.js';
+import { connect, type Socket } from 'node:net';
 
 /** Below what ~1,000 partitions needed when each segment held a descriptor (one each, plus sockets). */
 const FD_LIMIT = 256;
@@ -35,6 +36,43 @@ t.test('journalFilesOpenMax: derived from the fd limit, configured values checke
   const low = FD_RESERVE + 2 * JOURNAL_FILES_OPEN_MIN - 1;
   t.throws(() => journalFilesOpenMax(limits, low), { code: 'CANOPY_ERR_CONFIG_LIMITS', message: /open file limit/ });
   t.throws(() => journalFilesOpenMax({ ...limits, journalFilesOpenMax: 1000 }, 1024), /limits\.journalFilesOpenMax 1000/);
+});
+
+t.test('connectionsMaxWithin: connections get what the reserve and the journal leave', async (t) => {
+  const limits = { ...DEFAULT_LIMITS };
+  t.equal(connectionsMaxWithin(limits, 1024, 448), 1024 - FD_RESERVE - 448);
+  t.equal(connectionsMaxWithin(limits, 1_000_000, 4096), limits.connectionsMax, 'the configured limit when it fits');
+  t.equal(connectionsMaxWithin(limits, null, 4096), limits.connectionsMax, 'unknown fd limit: as configured');
+});
+
+t.test('client connections cannot take the descriptors the journal needs', async (t) => {
+  const fdLimit = 300;
+  const broker = await spawnBroker(t, { fdLimit, args: [...ARGS, '--connections-per-address-max', '100000'] });
+  const journalFiles = Math.floor((fdLimit - FD_RESERVE) / 2);
+  const allowed = fdLimit - FD_RESERVE - journalFiles;
+  t.match(await broker.outputMatching(/Kafka connections limited/), new RegExp(`Kafka connections limited to ${allowed} by the open file limit ${fdLimit}`), 'the lowered limit is logged');
+  const kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  t.teardown(() => admin.disconnect());
+  const producer = kafka.producer();
+  await producer.connect();
+  t.teardown(() => producer.disconnect());
+  // Idle clients take every connection slot and then some.
+  const idle: Socket[] = [];
+  t.teardown(() => { for (const s of idle) s.destroy(); });
+  for (let i = 0; i < fdLimit; i++) {
+    const s = connect(broker.port, '127.0.0.1');
+    s.on('error', () => undefined);
+    idle.push(s);
+  }
+  await broker.outputMatching(/connectionsMax \d+ reached/);
+  // The journal still opens, writes and syncs files for new partitions and their leader epochs.
+  t.equal(await admin.createTopics({ topics: [{ topic: 'crowded', numPartitions: 40 }] }), true);
+  for (let p = 0; p < 40; p++) await producer.send({ topic: 'crowded', messages: [{ partition: p, value: `v${p}` }] });
+  const fds = readdirSync(`/proc/${broker.pid}/fd`).length;
+  t.ok(fds < fdLimit, `the broker holds ${fds} descriptors`);
+  t.notMatch(broker.output(), /EMFILE/, 'no file operation ran out of descriptors');
 });
 
 t.test('a broker whose fd limit cannot fit refuses to start with a message naming the limit', async (t) => {

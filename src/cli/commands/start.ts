@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
   observeBroker(metrics, broker, version);
   admin?.attach(broker);
   const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
-  const server = new KafkaServer({ limits: config.limits, dispatcher, logger, probe: metrics.connections });
+  const server = new KafkaServer({ limits: { ...config.limits, connectionsMax: broker.connectionsMax }, dispatcher, logger, probe: metrics.connections });
   let bound: { host: string; port: number };
   try {
     bound = await server.listen(config.listen.host, config.listen.port);
