@@ -239,8 +239,9 @@ export class Segment implements PageOwner {
     let p = pos, next = expectOffset, maxTs = -1;
     while (p < this.size) {
       if (this.size - p < BATCH_HEADER_BYTES) return null;
-      const h = await this.headerAt(p);
-      if (h.baseOffset !== next || h.totalBytes < BATCH_HEADER_BYTES || p + h.totalBytes > this.size || h.lastOffset < h.baseOffset) return null;
+      // Garbage can hold an int64 outside the safe range: that is "does not chain", not a failure.
+      const h = await this.headerAt(p).catch(() => null);
+      if (h === null || h.baseOffset !== next || h.totalBytes < BATCH_HEADER_BYTES || p + h.totalBytes > this.size || h.lastOffset < h.baseOffset) return null;
       next = h.lastOffset + 1;
       if (h.maxTimestamp > maxTs) maxTs = h.maxTimestamp;
       p += h.totalBytes;

@@ -52,6 +52,13 @@ export class WritePipeline {
   /** Written appends waiting for the next interval fsync. */
   #awaitingSync: PendingAppend[] = [];
   #syncTimer: NodeJS.Timeout | null = null;
+  /**
+   * Set when a failed write or fsync could not be cut back out of the log: the file then holds
+   * bytes nobody was promised, after which a later group's acknowledged batches would sit behind
+   * a region a crash may leave torn (and the partition fenced as corrupt). Every later append
+   * fails with this error until the log is reopened, whose recovery re-reads the files.
+   */
+  #failed: JournalError | null = null;
   readonly #o: WritePipelineOptions;
 
   constructor(opts: WritePipelineOptions) { this.#o = opts; }
@@ -132,8 +139,9 @@ export class WritePipeline {
       if (flushing !== null) await flushing;
     } catch (err) {
       seg.dropPagesFrom(pos);
-      // Best effort: cut partial bytes; positional writes would overwrite them anyway.
-      await seg.file.truncate(pos).catch(() => undefined);
+      // Cut partial bytes. Positional writes would overwrite them, but a shorter next write could
+      // leave whole batches of this failed run after it, which recovery would take for valid data.
+      await seg.file.truncate(pos).catch((terr: unknown) => this.#failLog(`cutting a failed write: ${String(terr)}`));
       throw storageError(`writing ${seg.logPath()}`, err);
     }
     seg.noteAppended(pos, batches);
@@ -153,6 +161,10 @@ export class WritePipeline {
 
   async #writeGroup(items: PendingAppend[]): Promise<void> {
     if (this.#group === items) this.#group = null;
+    if (this.#failed !== null) {
+      for (const item of items) item.reject(this.#failed);
+      return;
+    }
     const { segments, state, logger, dir } = this.#o;
     const { segmentBytesMax, segmentMsMax } = this.#o.config();
     const written: PendingAppend[] = [];
@@ -232,7 +244,7 @@ export class WritePipeline {
       const ok = written.filter((w) => w.result!.lastOffset < end);
       const bad = [...written.filter((w) => w.result!.lastOffset >= end), ...items.slice(Math.max(0, failedAt))];
       const cut = bad.reduce((m, w) => Math.min(m, w.result?.baseOffset ?? Number.MAX_SAFE_INTEGER), end);
-      if (cut < end) await this.#o.truncate(cut).catch(() => undefined);
+      if (cut < end) await this.#cutBack(cut, 'a failed append');
       state.epochs.truncateFrom(segments.logEndOffset);
       for (const w of new Set(bad)) w.reject(failure);
       written.length = 0;
@@ -282,6 +294,26 @@ export class WritePipeline {
   }
 
   /**
+   * Truncates the failed appends away. A truncation that failed only in its final fsync has cut
+   * them (a crash may bring them back: an ambiguous append, as after any failed fsync); one that
+   * left the log longer than `cut` fails the log.
+   */
+  async #cutBack(cut: number, what: string): Promise<void> {
+    const { segments, logger, dir } = this.#o;
+    await this.#o.truncate(cut).catch((terr: unknown) => {
+      if (segments.logEndOffset > cut) this.#failLog(`cutting back ${what}: ${String(terr)}`);
+      else logger.warn({ dir, err: String(terr) }, `journal: cut back ${what}, but syncing the cut failed`);
+    });
+  }
+
+  /** The log can take no more appends until it is reopened (see #failed). */
+  #failLog(why: string): void {
+    const { logger, dir } = this.#o;
+    this.#failed ??= new JournalError('STORAGE', `journal ${dir} refuses appends after a storage failure it could not undo (${why}); restart the node to recover the log from disk`);
+    logger.warn({ dir, err: why }, 'journal: appends refused until the log is reopened');
+  }
+
+  /**
    * An fsync failed: the bytes of these appends may or may not be on disk (and Linux may already
    * have marked the pages clean). Fail the appends and cut the log back to the first of them, so a
    * failed append never stays in the log for a retry to duplicate.
@@ -290,9 +322,7 @@ export class WritePipeline {
     const { segments, logger, dir } = this.#o;
     const e = storageError(`fsync ${segments.active.logPath()}`, err);
     const cut = items.reduce((m, w) => Math.min(m, w.result!.baseOffset), Number.MAX_SAFE_INTEGER);
-    if (cut < segments.logEndOffset) {
-      await this.#o.truncate(cut).catch((terr: unknown) => logger.warn({ dir, err: String(terr) }, 'journal: could not cut back after a failed fsync'));
-    }
+    if (cut < segments.logEndOffset) await this.#cutBack(cut, 'a failed fsync');
     for (const w of items) w.reject(e);
     logger.warn({ dir, err: e.message, failedAppends: items.length }, 'journal fsync failed');
   }

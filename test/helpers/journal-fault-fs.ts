@@ -1,7 +1,8 @@
 /**
  * A FileLayer that wraps the real one and fails like a full disk: once `bytesFree` is used up, a
  * write writes what still fits and then throws ENOSPC (as write(2) does), and creating files or
- * atomic writes fail too. Raise `bytesFree` to "free space". `failSync` makes fdatasync fail (EIO).
+ * atomic writes fail too. Raise `bytesFree` to "free space". `failSync` makes fdatasync fail (EIO),
+ * `failTruncate` ftruncate.
  */
 import { NODE_FILE_LAYER, type FileLayer, type JournalFile } from '../../src/journal/file-layer.js';
 
@@ -10,6 +11,8 @@ export class FullDiskFileLayer implements FileLayer {
   writeFailures = 0;
   /** When set, fdatasync of journal files fails with EIO (a failing device). */
   failSync = false;
+  /** When set, truncating journal files fails with EIO (a failing device cannot undo a write). */
+  failTruncate = false;
 
   private enospc(): Error {
     this.writeFailures++;
@@ -31,7 +34,7 @@ export class FullDiskFileLayer implements FileLayer {
         throw self.enospc();
       },
       datasync: () => (self.failSync ? Promise.reject(Object.assign(new Error('EIO: i/o error, fdatasync (injected)'), { code: 'EIO' })) : inner.datasync()),
-      truncate: (len) => inner.truncate(len),
+      truncate: (len) => (self.failTruncate ? Promise.reject(Object.assign(new Error('EIO: i/o error, ftruncate (injected)'), { code: 'EIO' })) : inner.truncate(len)),
       size: () => inner.size(),
       close: () => inner.close(),
     };

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartitionLog, DEFAULT_JOURNAL_CONFIG, type JournalConfig } from '../../src/journal/partition-log.js';
@@ -46,4 +46,20 @@ t.test('a damaged marker only costs an index check: the log opens with every bat
   t.equal(reopened.logEndOffset, 10);
   const r = await reopened.read(0, 1 << 20);
   t.equal(r.bytes, reopened.sizeBytes, 'one read returns every byte of the log');
+});
+
+t.test('bytes after the last batch of a cleanly closed log whose header holds an unsafe int64: the index is rebuilt and the tail cut', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'canopy-marker-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const log = await PartitionLog.open(dir, SMALL);
+  await log.append(makeBatch({ records: 2, payloadBytes: 100, maxTimestamp: 1, seed: 1 }), { leaderEpoch: 1 });
+  await log.close();
+  // Garbage whose first 8 bytes read as baseOffset 0x1111111111111111, beyond 2^53.
+  const segment = join(dir, (await readdir(dir)).find((f) => f.endsWith('.log'))!);
+  await appendFile(segment, Buffer.alloc(80, 0x11));
+  const reopened = await PartitionLog.open(dir, SMALL);
+  t.teardown(() => reopened.close());
+  t.equal(reopened.logEndOffset, 2, 'the log opens with its batches');
+  t.equal((await stat(segment)).size, reopened.sizeBytes, 'and without the garbage');
+  t.equal((await reopened.append(makeBatch({ records: 1, payloadBytes: 10, maxTimestamp: 1, seed: 2 }), { leaderEpoch: 1 })).baseOffset, 2);
 });

@@ -82,6 +82,34 @@ t.test('a failed fdatasync fails the appends it covered and cuts them from the l
   }
 });
 
+t.test('a failure the journal cannot cut back out of the log: later appends are refused until reopen', async (t) => {
+  for (const fault of ['fsync', 'write'] as const) {
+    const dir = await mkdtemp(join(tmpdir(), 'canopy-journal-'));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    const fs = new FullDiskFileLayer();
+    const log = await PartitionLog.open(dir, CONFIG, { fs });
+    const first = makeBatch({ records: 2, payloadBytes: 100, maxTimestamp: 1, seed: 1 });
+    await log.append(first, { leaderEpoch: 1 });
+    fs.failTruncate = true;
+    if (fault === 'fsync') fs.failSync = true;
+    else fs.bytesFree = 150; // the next batch is written in part
+    await t.rejects(log.append(makeBatch({ records: 3, payloadBytes: 100, maxTimestamp: 1, seed: 2 }), { leaderEpoch: 1 }), { code: 'STORAGE', message: fault === 'fsync' ? /EIO/ : /ENOSPC/ });
+    // The device recovers, but the failed bytes are still in the file.
+    fs.failSync = false;
+    fs.failTruncate = false;
+    fs.bytesFree = Number.MAX_SAFE_INTEGER;
+    const later = makeBatch({ records: 1, payloadBytes: 10, maxTimestamp: 1, seed: 3 });
+    await t.rejects(log.append(later, { leaderEpoch: 1 }), { code: 'STORAGE', message: /refuses appends .*restart the node/ }, `${fault}: not acknowledged behind bytes nobody was promised`);
+    t.same((await readIds(log)).slice(0, 1), [batchIdentity(first)], `${fault}: what was acknowledged stays readable`);
+    await log.close();
+    const reopened = await PartitionLog.open(dir, CONFIG);
+    const r = await reopened.append(later, { leaderEpoch: 1 });
+    t.same((await readIds(reopened)).at(-1), batchIdentity(later), `${fault}: appends work again after a reopen (at offset ${r.baseOffset})`);
+    t.same((await readIds(reopened))[0], batchIdentity(first));
+    await reopened.close();
+  }
+});
+
 /** Counts fdatasync calls on journal files (to see a large group flushed ahead in chunks). */
 class CountingSyncs extends FullDiskFileLayer {
   syncs = 0;
