@@ -1,11 +1,13 @@
 /**
- * Turns every spec in protocol/kafka/ plus protocol/errors.json into the contents of
+ * Turns every spec in protocol/kafka/ plus protocol/errors.json (and the metadata records of
+ * protocol/canopy/metadata/) into the contents of
  * src/protocol/generated/: one codec file per message, index.ts (the API table and the list of
  * every codec) and error-codes.ts. Pure: returns file name → text; main.ts writes them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitMessage } from './emit-message.js';
+import { emitMetadataRecords, METADATA_RECORDS_FILE, METADATA_SPEC_DIR } from './emit-metadata-records.js';
 import { kebabCase, loadSpecDir, parseSpecText, type MessageSpec } from './spec.js';
 import { isEmpty } from './versions.js';
 
@@ -153,5 +155,8 @@ export function generateAll(repoRoot: string): Map<string, string> {
   for (const m of messages) out.set(fileNameOf(m), emitMessage(m));
   out.set('index.ts', emitIndex(messages));
   out.set('error-codes.ts', emitErrors(loadErrors(repoRoot)));
+  const records = loadSpecDir(join(repoRoot, METADATA_SPEC_DIR), METADATA_SPEC_DIR);
+  for (const m of records) out.set(fileNameOf(m), emitMessage(m));
+  out.set(METADATA_RECORDS_FILE, emitMetadataRecords(records, fileNameOf));
   return out;
 }
