@@ -1,6 +1,5 @@
 /**
- * Turns every spec in protocol/kafka/ plus protocol/errors.json (and the metadata records of
- * protocol/canopy/metadata/) into the contents of
+ * Turns every spec in protocol/kafka/ plus protocol/errors.json into the contents of
  * src/protocol/generated/: one codec file per message, index.ts (the API table and the list of
  * every codec) and error-codes.ts. Pure: returns file name → text; main.ts writes them.
  */
@@ -155,6 +154,7 @@ export function generateAll(repoRoot: string): Map<string, string> {
   for (const m of messages) out.set(fileNameOf(m), emitMessage(m));
   out.set('index.ts', emitIndex(messages));
   out.set('error-codes.ts', emitErrors(loadErrors(repoRoot)));
+  // The cluster metadata records (protocol/canopy/metadata/): their codecs and their table.
   const records = loadSpecDir(join(repoRoot, METADATA_SPEC_DIR), METADATA_SPEC_DIR);
   for (const m of records) out.set(fileNameOf(m), emitMessage(m));
   out.set(METADATA_RECORDS_FILE, emitMetadataRecords(records, fileNameOf));
