@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitMessage } from './emit-message.js';
+import { emitMetadataRecords, METADATA_RECORDS_FILE, METADATA_SPEC_DIR } from './emit-metadata-records.js';
 import { kebabCase, loadSpecDir, parseSpecText, type MessageSpec } from './spec.js';
 import { isEmpty } from './versions.js';
 
@@ -153,5 +154,9 @@ export function generateAll(repoRoot: string): Map<string, string> {
   for (const m of messages) out.set(fileNameOf(m), emitMessage(m));
   out.set('index.ts', emitIndex(messages));
   out.set('error-codes.ts', emitErrors(loadErrors(repoRoot)));
+  // The cluster metadata records (protocol/canopy/metadata/): their codecs and their table.
+  const records = loadSpecDir(join(repoRoot, METADATA_SPEC_DIR), METADATA_SPEC_DIR);
+  for (const m of records) out.set(fileNameOf(m), emitMessage(m));
+  out.set(METADATA_RECORDS_FILE, emitMetadataRecords(records, fileNameOf));
   return out;
 }

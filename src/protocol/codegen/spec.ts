@@ -42,7 +42,8 @@ export interface StructSpec {
   fields: FieldSpec[];
 }
 
-export type MessageKind = 'request' | 'response' | 'header' | 'data';
+/** `metadata`: a record of the cluster metadata log; its apiKey is the record type (protocol/canopy/metadata/). */
+export type MessageKind = 'request' | 'response' | 'header' | 'data' | 'metadata';
 
 export interface MessageSpec {
   name: string;
@@ -136,9 +137,9 @@ function str(v: unknown, where: string): string {
 export function buildMessage(json: Record<string, unknown>, sourcePath: string): MessageSpec {
   const name = str(json.name, `${sourcePath}: name`);
   const kind = str(json.type, `${sourcePath}: type`) as MessageKind;
-  if (!['request', 'response', 'header', 'data'].includes(kind)) throw new Error(`${sourcePath}: bad type ${kind}`);
+  if (!['request', 'response', 'header', 'data', 'metadata'].includes(kind)) throw new Error(`${sourcePath}: bad type ${kind}`);
   const apiKey = json.apiKey === undefined ? undefined : Number(json.apiKey);
-  if ((kind === 'request' || kind === 'response') && (apiKey === undefined || !Number.isInteger(apiKey))) {
+  if ((kind === 'request' || kind === 'response' || kind === 'metadata') && (apiKey === undefined || !Number.isInteger(apiKey))) {
     throw new Error(`${sourcePath}: a ${kind} needs an integer apiKey`);
   }
   const validVersions = parseVersions(str(json.validVersions, `${sourcePath}: validVersions`), `${sourcePath}: validVersions`);
