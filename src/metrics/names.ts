@@ -62,6 +62,20 @@ export const metricSpecs = {
     'Always 1; labels identify the node.'),
   brokerReady: spec('canopy_broker_ready', 'gauge', [],
     '1 once the journal is recovered and the Kafka listener accepts, else 0.'),
+  peerFramesSent: spec('canopy_peer_frames_sent_total', 'counter', ['peer'],
+    'Frames sent to a peer node on its internal listener (one per peer per event-loop turn carries every Raft group), by peer node id.'),
+  peerBytesSent: spec('canopy_peer_bytes_sent_total', 'counter', ['peer'],
+    'Bytes of those frames, by peer node id.'),
+  peerFramesReceived: spec('canopy_peer_frames_received_total', 'counter', ['peer'],
+    'Frames received from a peer node on the internal listener, by peer node id.'),
+  peerBytesReceived: spec('canopy_peer_bytes_received_total', 'counter', ['peer'],
+    'Bytes of those frames, by peer node id.'),
+  peerMessagesDropped: spec('canopy_peer_messages_dropped_total', 'counter', ['peer', 'reason'],
+    'Raft messages dropped (Raft retransmits), by peer node id (unknown: no such peer) and reason (queue-full: the oldest queued message gave way; unknown-group: received for a group this node does not have; unknown-peer).'),
+  peerReconnects: spec('canopy_peer_reconnects_total', 'counter', ['peer'],
+    'Connection attempts to a peer after a failed or lost connection, by peer node id.'),
+  peersConnected: spec('canopy_peers_connected', 'gauge', [],
+    'Peer nodes this node has an outbound internal connection to, past the handshake.'),
 } as const satisfies Record<string, MetricSpec>;
 
 export type MetricKey = keyof typeof metricSpecs;
