@@ -20,6 +20,7 @@ const POLL_MS = 5;
 
 export interface TestNode {
   nodeId: number;
+  address: PeerAddress;
   transport: PeerTransport;
   registry: Registry;
   logLines: Array<Record<string, unknown>>;
@@ -58,10 +59,11 @@ export async function listeningNode(t: Teardown, o: TestNodeOptions): Promise<Te
     nodes: o.nodes, probe: createPeerProbe(registry), logger: pino({ level: 'info' }, sink), limits: o.limits,
   });
   t.teardown(() => transport.close());
-  o.nodes.set(o.nodeId, await transport.listen());
+  const address = await transport.listen();
+  o.nodes.set(o.nodeId, address);
   const received = new Map<string, Message[]>();
   return {
-    nodeId: o.nodeId, transport, registry, logLines, received,
+    nodeId: o.nodeId, address, transport, registry, logLines, received,
     listenTo(group) {
       const key = `${group.topic}-${group.partition}`;
       return transport.register(group, (messages) => {

@@ -7,10 +7,13 @@
 import { Reader, ProtocolDecodeError } from '../../protocol/primitives/reader.js';
 import { Writer } from '../../protocol/primitives/writer.js';
 import { FRAME_SIZE_BYTES } from '../../protocol/frame.js';
+import { CanopyApiKey } from '../../protocol/generated/canopy-index.js';
 import { readRequestHeader, writeRequestHeader } from '../../protocol/generated/request-header.js';
 import { readResponseHeader, writeResponseHeader } from '../../protocol/generated/response-header.js';
 
 const REQUEST_HEADER_VERSION = 2;
+const API_KEY_BYTES = 2;
+const CANOPY_API_KEYS: ReadonlySet<number> = new Set(Object.values(CanopyApiKey));
 const RESPONSE_HEADER_VERSION = 1;
 const WRITER_INITIAL_BYTES = 512;
 /** Canopy nodes name themselves in the header's client id, so a captured frame says what sent it. */
@@ -48,6 +51,10 @@ export function encodeInternalResponse(correlationId: number, writeBody: (w: Wri
 
 /** Reads the header of a request frame (without its size prefix); the reader is left at the body. */
 export function decodeInternalRequestHeader(r: Reader): InternalRequestHeader {
+  // The key first: a Kafka client on the wrong port gets named as such, not as a header misread.
+  r.need(API_KEY_BYTES);
+  const apiKey = r.buf.readInt16BE(r.offset);
+  if (!CANOPY_API_KEYS.has(apiKey)) throw new ProtocolDecodeError(`api key ${apiKey} is not a Canopy internal API (a Kafka client on the internal port?)`);
   const h = readRequestHeader(r, REQUEST_HEADER_VERSION);
   if (h.requestApiVersion < 0) throw new ProtocolDecodeError(`negative api version ${h.requestApiVersion}`);
   return { apiKey: h.requestApiKey, apiVersion: h.requestApiVersion, correlationId: h.correlationId };
