@@ -5,7 +5,6 @@ import { createConnectionProbe, type ConnectionProbe } from './probes/connection
 import { createGroupCollector, type GroupCollector } from './probes/groups.js';
 import { createJournalProbe, type JournalProbe } from './probes/journal.js';
 import { createNodeProbe, type NodeProbe } from './probes/node.js';
-import { createPeerProbe, type PeerProbe } from './probes/peers.js';
 import { createPartitionCollector, type PartitionCollector } from './probes/partitions.js';
 import { createTrafficProbe, type TrafficProbe } from './probes/traffic.js';
 
@@ -31,8 +30,6 @@ export interface Metrics {
   readonly partitions: PartitionCollector;
   readonly groups: GroupCollector;
   readonly node: NodeProbe;
-  /** The peer transport's (internal listener and outbound peer connections); idle on a single node. */
-  readonly peers: PeerProbe;
   stop(): void;
 }
 
@@ -52,7 +49,6 @@ export function createMetrics(options: MetricsOptions): Metrics {
     partitions: createPartitionCollector(registry),
     groups: createGroupCollector(registry),
     node,
-    peers: createPeerProbe(registry),
     stop() { node.stop(); },
   };
 }

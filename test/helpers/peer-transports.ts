@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { createPeerProbe } from '../../src/metrics/probes/peers.js';
-import { metricSpecs } from '../../src/metrics/names.js';
+import { peerMetricSpecs } from '../../src/metrics/names.js';
 import { PeerTransport, type PeerAddress } from '../../src/replication/transport/peer-transport.js';
 import type { TransportLimits } from '../../src/replication/transport/transport-limits.js';
 import { makeMessage, type Message } from '../../src/raft/messages.js';
@@ -87,9 +87,9 @@ export async function startCluster(t: Teardown, count: number, limits?: Partial<
 }
 
 /** The value of a counter or gauge for exactly these labels (0 when the series does not exist). */
-export async function metricValue(registry: Registry, key: keyof typeof metricSpecs, labels: Record<string, string> = {}): Promise<number> {
-  const metric = registry.getSingleMetric(metricSpecs[key].name);
-  if (metric === undefined) throw new Error(`no metric ${metricSpecs[key].name}`);
+export async function metricValue(registry: Registry, key: keyof typeof peerMetricSpecs, labels: Record<string, string> = {}): Promise<number> {
+  const metric = registry.getSingleMetric(peerMetricSpecs[key].name);
+  if (metric === undefined) throw new Error(`no metric ${peerMetricSpecs[key].name}`);
   const { values } = await metric.get();
   const match = values.find((v) => Object.keys(labels).length === Object.keys(v.labels).length && Object.entries(labels).every(([k, x]) => String(v.labels[k]) === x));
   return match?.value ?? 0;

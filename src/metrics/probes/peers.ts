@@ -1,10 +1,11 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { metricSpecs } from '../names.js';
+import { peerMetricSpecs } from '../names.js';
 
 export type PeerDropReason = 'queue-full' | 'unknown-group' | 'unknown-peer';
 
 /**
- * The peer transport's probe. `peer` is a Kafka node id from the static peer map (or `unknown`),
+ * The peer transport's probe, created by whoever starts the transport (not yet part of
+ * `createMetrics`: see `peerMetricSpecs`). `peer` is a Kafka node id from the static peer map (or `unknown`),
  * so the label sets stay bounded by the cluster size.
  */
 export interface PeerProbe {
@@ -16,8 +17,8 @@ export interface PeerProbe {
   disconnected(): void;
 }
 
-function counter(registry: Registry, key: keyof typeof metricSpecs): Counter {
-  const s = metricSpecs[key];
+function counter(registry: Registry, key: keyof typeof peerMetricSpecs): Counter {
+  const s = peerMetricSpecs[key];
   return new Counter({ name: s.name, help: s.help, labelNames: [...s.labels], registers: [registry] });
 }
 
@@ -28,7 +29,7 @@ export function createPeerProbe(registry: Registry): PeerProbe {
   const bytesReceived = counter(registry, 'peerBytesReceived');
   const dropped = counter(registry, 'peerMessagesDropped');
   const reconnects = counter(registry, 'peerReconnects');
-  const connected = new Gauge({ name: metricSpecs.peersConnected.name, help: metricSpecs.peersConnected.help, registers: [registry] });
+  const connected = new Gauge({ name: peerMetricSpecs.peersConnected.name, help: peerMetricSpecs.peersConnected.help, registers: [registry] });
   return {
     frameSent(peer, bytes) {
       framesSent.inc({ peer: String(peer) });
