@@ -81,7 +81,7 @@ export const peerMetricSpecs = {
   peerBytesReceived: spec('canopy_peer_bytes_received_total', 'counter', ['peer'],
     'Bytes of those frames, by peer node id.'),
   peerMessagesDropped: spec('canopy_peer_messages_dropped_total', 'counter', ['peer', 'reason'],
-    'Raft messages dropped (Raft retransmits), by peer node id (unknown: no such peer) and reason (queue-full: the oldest queued message gave way; unknown-group: received for a group this node does not have; unknown-peer).'),
+    'Raft messages dropped (Raft retransmits), by peer node id (unknown: no such peer) and reason (queue-full: the oldest queued message gave way; unknown-group: received for a group this node does not have; unknown-peer; unencodable: a value the codec refuses).'),
   peerReconnects: spec('canopy_peer_reconnects_total', 'counter', ['peer'],
     'Connection attempts to a peer after a failed or lost connection, by peer node id.'),
   peersConnected: spec('canopy_peers_connected', 'gauge', [],

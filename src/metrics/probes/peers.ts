@@ -1,7 +1,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { peerMetricSpecs } from '../names.js';
 
-export type PeerDropReason = 'queue-full' | 'unknown-group' | 'unknown-peer';
+export type PeerDropReason = 'queue-full' | 'unknown-group' | 'unknown-peer' | 'unencodable';
 
 /**
  * The peer transport's probe, created by whoever starts the transport (not yet part of

@@ -81,11 +81,19 @@ export class PeerLink {
     if (this.#state !== 'ready' || socket === null) return;
     while (!this.#blocked && this.#queue.length > 0) {
       const items = this.#queue.take(this.#o.limits.frameBytesTarget);
-      const request = buildRaftMessagesRequest(items);
-      const chunks = encodeInternalRequest(
-        { apiKey: CanopyApiKey.RaftMessages, apiVersion: 0, correlationId: this.#nextCorrelationId() },
-        (w) => writeRaftMessagesRequest(w, 0, request),
-      );
+      let chunks: Buffer[];
+      try {
+        const request = buildRaftMessagesRequest(items);
+        chunks = encodeInternalRequest(
+          { apiKey: CanopyApiKey.RaftMessages, apiVersion: 0, correlationId: this.#nextCorrelationId() },
+          (w) => writeRaftMessagesRequest(w, 0, request),
+        );
+      } catch (err) {
+        // A value the codec refuses (a bug upstream) costs these messages, not the process.
+        this.#o.logger.error({ node: this.#o.self.nodeId, peer: this.#o.peer, messages: items.length, err: (err as Error).message }, 'could not encode Raft messages; dropped');
+        this.#o.probe.messagesDropped(this.#o.peer, 'unencodable', items.length);
+        continue;
+      }
       this.#write(socket, chunks);
     }
   }

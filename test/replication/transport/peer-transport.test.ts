@@ -121,4 +121,12 @@ t.test('messages for a group the receiver does not have are dropped and counted;
   a.transport.send(known, [heartbeat(0, 9, 1)]);
   t.equal(await metricValue(a.registry, 'peerMessagesDropped', { peer: 'unknown', reason: 'unknown-peer' }), 1);
   t.throws(() => b.transport.register(known, () => undefined), { message: /known-0 is already registered/ });
+
+  // A value the codec refuses (an int64 beyond 2^53) costs that frame's messages, not the node.
+  a.transport.send(known, [{ ...heartbeat(0, 1, 6), term: 2 ** 60 }]);
+  await waitFor('the unencodable message counted', async () => (await metricValue(a.registry, 'peerMessagesDropped', { peer: '1', reason: 'unencodable' })) === 1);
+  t.equal(a.logLines.filter((l) => l.msg === 'could not encode Raft messages; dropped').length, 1, 'and logged');
+  a.transport.send(known, [heartbeat(0, 1, 7)]);
+  await waitFor('later messages still flow', () => b.received.get('known-0')!.some((m) => m.commit === 7));
+  t.notOk(b.received.get('known-0')!.some((m) => m.commit === 6), 'the refused message never arrived');
 });
