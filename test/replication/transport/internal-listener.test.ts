@@ -77,3 +77,13 @@ t.test('garbage, oversized, truncated and out-of-order frames close only their c
   await waitFor('a heartbeat after the bad input', () => b.received.get('orders-0')?.some((m) => m.commit === 77) === true);
   t.ok(await metricValue(b.registry, 'peerFramesReceived', { peer: '0' }) >= 1, 'frames from node 0 counted');
 });
+
+t.test('a connection that never says hello is closed after the handshake timeout', async (t) => {
+  const nodes = await startCluster(t, 2, { handshakeTimeoutMs: 200 });
+  const b = nodes[1]!;
+  await sendAndAwaitClose(b.address.port);
+  await waitFor('the log line', () => b.logLines.some((l) => String(l.msg).startsWith('closing internal connection: no PeerHello within 200 ms')));
+  t.equal(b.logLines.filter((l) => l.msg === 'closing internal connection: bad frame').length, 0, 'closed for the timeout, not as a bad frame');
+  await nodeLinkedTo(nodes, 0, [1]);
+  t.ok(nodes[0]!.transport.connectedPeers().includes(1), 'the real peer still connects');
+});
