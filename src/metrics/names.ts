@@ -67,6 +67,29 @@ export const metricSpecs = {
 export type MetricKey = keyof typeof metricSpecs;
 
 /**
+ * The peer transport's metrics (src/replication/transport/, probe `probes/peers.ts`). Kept out of
+ * `metricSpecs` until the node start-up runs the transport (issue #10): `metricSpecs` is what a node
+ * exports, and the README table and the dashboards are checked against it.
+ */
+export const peerMetricSpecs = {
+  peerFramesSent: spec('canopy_peer_frames_sent_total', 'counter', ['peer'],
+    'Frames sent to a peer node on its internal listener (one per peer per event-loop turn carries every Raft group), by peer node id.'),
+  peerBytesSent: spec('canopy_peer_bytes_sent_total', 'counter', ['peer'],
+    'Bytes of those frames, by peer node id.'),
+  peerFramesReceived: spec('canopy_peer_frames_received_total', 'counter', ['peer'],
+    'Frames received from a peer node on the internal listener, by peer node id.'),
+  peerBytesReceived: spec('canopy_peer_bytes_received_total', 'counter', ['peer'],
+    'Bytes of those frames, by peer node id.'),
+  peerMessagesDropped: spec('canopy_peer_messages_dropped_total', 'counter', ['peer', 'reason'],
+    'Raft messages dropped (Raft retransmits), by peer node id (unknown: no such peer) and reason (queue-full: the oldest queued message gave way; unknown-group: received for a group this node does not have; unknown-peer; unencodable: a value the codec refuses).'),
+  peerReconnects: spec('canopy_peer_reconnects_total', 'counter', ['peer'],
+    'Connection attempts to a peer after a failed or lost connection, by peer node id.'),
+  peersConnected: spec('canopy_peers_connected', 'gauge', [],
+    'Peer nodes this node has an outbound internal connection to, past the handshake.'),
+} as const satisfies Record<string, MetricSpec>;
+
+
+/**
  * Process metrics come from prom-client's default collectors (documented in README); these are the
  * ones dashboards rely on.
  */

@@ -7,6 +7,8 @@ import { loadSpecDir, type FieldSpec, type FieldType, type MessageSpec, type Str
 import { contains, intersect, isEmpty } from '../../src/protocol/codegen/versions.js';
 import { ZERO_UUID } from '../../src/protocol/primitives/uuid.js';
 import { messageCodecs, type MessageCodec } from '../../src/protocol/generated/index.js';
+import { canopyMessageCodecs } from '../../src/protocol/generated/canopy-index.js';
+import { loadCanopySpecs } from '../../src/protocol/codegen/generate.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -45,10 +47,14 @@ export interface Case {
   codec: MessageCodec;
 }
 
-/** Every spec paired with its generated codec (throws if one is missing: the generator is stale). */
+/**
+ * Every spec (protocol/kafka/ and protocol/canopy/) paired with its generated codec (throws if one
+ * is missing: the generator is stale).
+ */
 export function allCases(): Case[] {
-  const specs = loadSpecDir(join(REPO_ROOT, 'protocol/kafka'), 'protocol/kafka');
-  const byName = new Map(messageCodecs.map((c) => [c.name, c]));
+  const kafka = loadSpecDir(join(REPO_ROOT, 'protocol/kafka'), 'protocol/kafka');
+  const specs = [...kafka, ...loadCanopySpecs(REPO_ROOT, kafka)];
+  const byName = new Map([...messageCodecs, ...canopyMessageCodecs].map((c) => [c.name, c]));
   return specs.map((spec) => {
     const codec = byName.get(spec.name);
     if (!codec) throw new Error(`no generated codec for ${spec.name}: run npm run generate`);

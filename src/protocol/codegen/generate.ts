@@ -1,7 +1,9 @@
 /**
- * Turns every spec in protocol/kafka/ plus protocol/errors.json into the contents of
- * src/protocol/generated/: one codec file per message, index.ts (the API table and the list of
- * every codec) and error-codes.ts. Pure: returns file name → text; main.ts writes them.
+ * Turns every spec in protocol/kafka/ and protocol/canopy/ plus protocol/errors.json into the
+ * contents of src/protocol/generated/: one codec file per message, index.ts (the Kafka API table and
+ * the list of every Kafka codec), canopy-index.ts (the same for Canopy's internal APIs, kept apart
+ * so that nothing public — ApiVersions, the request dispatcher — can see them) and error-codes.ts.
+ * Pure: returns file name → text; main.ts writes them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,10 @@ import { kebabCase, loadSpecDir, parseSpecText, type MessageSpec } from './spec.
 import { isEmpty } from './versions.js';
 
 export const SPEC_DIR = 'protocol/kafka';
+export const CANOPY_SPEC_DIR = 'protocol/canopy';
+/** Canopy's internal API keys: far above Kafka's (which are below 100 today), inside int16. */
+export const CANOPY_API_KEY_MIN = 30000;
+export const CANOPY_API_KEY_MAX = 30999;
 export const ERRORS_FILE = 'protocol/errors.json';
 
 export interface ErrorSpec {
@@ -147,12 +153,59 @@ function emitErrors(errors: ErrorSpec[]): string {
   return lines.join('\n');
 }
 
+function emitCanopyIndex(messages: MessageSpec[]): string {
+  const lines = [
+    `// generated from ${CANOPY_SPEC_DIR}/*.json — do not edit (npm run generate)`,
+    "// Canopy's internal APIs (internal listener only): their keys and every codec.",
+    '',
+    "import type { MessageCodec } from './index.js';",
+  ];
+  for (const m of messages) {
+    lines.push(`import { read${m.name}, write${m.name} } from './${fileNameOf(m).replace(/\.ts$/, '.js')}';`);
+  }
+  const requests = messages.filter((m) => m.kind === 'request').sort((a, b) => a.apiKey! - b.apiKey!);
+  lines.push('', 'export const CanopyApiKey = {');
+  for (const m of requests) lines.push(`  ${m.name.replace(/Request$/, '')}: ${m.apiKey},`);
+  lines.push('} as const;', '');
+  lines.push('export const canopyMessageCodecs: readonly MessageCodec[] = [');
+  for (const m of messages) {
+    const flexMin = isEmpty(m.flexibleVersions) ? 'Infinity' : String(Math.max(m.flexibleVersions.min, m.validVersions.min));
+    lines.push(
+      `  { name: '${m.name}', kind: '${m.kind}', apiKey: ${m.apiKey ?? 'undefined'}, minVersion: ${m.validVersions.min}, maxVersion: ${m.validVersions.max}, flexibleMinVersion: ${flexMin}, read: read${m.name}, write: write${m.name} },`,
+    );
+  }
+  lines.push('];', '');
+  return lines.join('\n');
+}
+
+/** Canopy specs: keys in their own range, flexible from their first version, names unused by Kafka. */
+function checkCanopySpecs(canopy: MessageSpec[], kafka: MessageSpec[]): void {
+  const kafkaNames = new Set(kafka.map((m) => m.name));
+  for (const m of canopy) {
+    if (kafkaNames.has(m.name)) throw new Error(`${m.sourcePath}: name ${m.name} is already a Kafka message`);
+    if (m.kind !== 'request' && m.kind !== 'response') continue;
+    if (m.apiKey! < CANOPY_API_KEY_MIN || m.apiKey! > CANOPY_API_KEY_MAX) {
+      throw new Error(`${m.sourcePath}: apiKey ${m.apiKey} is outside Canopy's range ${CANOPY_API_KEY_MIN}-${CANOPY_API_KEY_MAX}`);
+    }
+    if (isEmpty(m.flexibleVersions) || m.flexibleVersions.min > m.validVersions.min) throw new Error(`${m.sourcePath}: Canopy APIs are flexible from their first version`);
+  }
+}
+
+/** Loads protocol/canopy/ (validated against the Kafka specs). */
+export function loadCanopySpecs(repoRoot: string, kafka: MessageSpec[]): MessageSpec[] {
+  const canopy = loadSpecDir(join(repoRoot, CANOPY_SPEC_DIR), CANOPY_SPEC_DIR);
+  checkCanopySpecs(canopy, kafka);
+  return canopy;
+}
+
 /** Everything `npm run generate` writes, keyed by file name inside src/protocol/generated/. */
 export function generateAll(repoRoot: string): Map<string, string> {
   const messages = loadSpecDir(join(repoRoot, SPEC_DIR), SPEC_DIR);
+  const canopy = loadCanopySpecs(repoRoot, messages);
   const out = new Map<string, string>();
-  for (const m of messages) out.set(fileNameOf(m), emitMessage(m));
+  for (const m of [...messages, ...canopy]) out.set(fileNameOf(m), emitMessage(m));
   out.set('index.ts', emitIndex(messages));
+  out.set('canopy-index.ts', emitCanopyIndex(canopy));
   out.set('error-codes.ts', emitErrors(loadErrors(repoRoot)));
   // The cluster metadata records (protocol/canopy/metadata/): their codecs and their table.
   const records = loadSpecDir(join(repoRoot, METADATA_SPEC_DIR), METADATA_SPEC_DIR);

@@ -42,3 +42,23 @@ t.test('every generated file carries the do-not-edit header naming its source', 
     t.match(text.split('\n')[0], /^\/\/ generated from protocol\/\S+ — do not edit/, name);
   }
 });
+
+t.test('protocol/canopy/ specs must keep to their key range, be flexible from v0 and not reuse a Kafka name', async (t) => {
+  const { loadCanopySpecs, CANOPY_API_KEY_MIN, CANOPY_API_KEY_MAX } = await import('../../../src/protocol/codegen/generate.js');
+  const { loadSpecDir } = await import('../../../src/protocol/codegen/spec.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const kafka = loadSpecDir(join(REPO_ROOT, 'protocol/kafka'), 'protocol/kafka');
+  const withSpec = (name: string, body: object): string => {
+    const root = mkdtempSync(join(tmpdir(), 'canopy-spec-'));
+    t.teardown(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'protocol/canopy'), { recursive: true });
+    writeFileSync(join(root, 'protocol/canopy', `${name}.json`), JSON.stringify({ type: 'request', name, validVersions: '0', fields: [], ...body }));
+    return root;
+  };
+  t.equal(CANOPY_API_KEY_MIN, 30000);
+  t.equal(CANOPY_API_KEY_MAX, 30999);
+  t.throws(() => loadCanopySpecs(withSpec('FooRequest', { apiKey: 5, flexibleVersions: '0+' }), kafka), { message: /apiKey 5 is outside Canopy's range 30000-30999/ });
+  t.throws(() => loadCanopySpecs(withSpec('FooRequest', { apiKey: 30005, flexibleVersions: 'none' }), kafka), { message: /flexible from their first version/ });
+  t.throws(() => loadCanopySpecs(withSpec('HeartbeatRequest', { apiKey: 30005, flexibleVersions: '0+' }), kafka), { message: /HeartbeatRequest is already a Kafka message/ });
+  t.equal(loadCanopySpecs(REPO_ROOT, kafka).length, 3, 'the real protocol/canopy/ loads');
+});
