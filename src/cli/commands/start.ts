@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { loadConfig } from '../../config/load.js';
 import { ConfigError } from '../../config/errors.js';
 import { NodeBroker } from '../../broker/open-broker.js';
@@ -11,6 +11,7 @@ import { startAdminServer } from '../../admin/start-admin-server.js';
 import { observeBroker } from '../../admin/observe-broker.js';
 import { nodeVersion } from '../../admin/node-version.js';
 import { startHelp } from './support/start-help.js';
+import { createBrokerLogger } from '../log-output.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
@@ -48,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
   const { config, configFile } = loaded;
-  const logger: Logger = pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const logger: Logger = createBrokerLogger({ level: config.logLevel, format: config.logFormat, nodeId: config.nodeId, isTerminal: process.stdout.isTTY === true });
   process.on('uncaughtException', (err) => {
     logger.fatal({ err }, 'uncaught exception (a bug): exiting');
     process.exit(70);
