@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { statfs } from 'node:fs/promises';
+import type { DiskSample } from '../../metrics/probes/disk.js';
 import { loadConfig } from '../../config/load.js';
 import { ConfigError } from '../../config/errors.js';
 import { NodeBroker } from '../../broker/open-broker.js';
@@ -17,6 +19,16 @@ export const summary = 'start a single-node broker (flags: --listen, --data-dir,
 
 /** The log message the broker prints once it serves; test/helpers/spawn-broker.ts waits for it. */
 export const READY_MESSAGE = 'canopy listening';
+
+/** The data dir's file system for the disk gauges; null (no sample) when statfs fails. */
+async function dataDirSpace(dataDir: string): Promise<DiskSample | null> {
+  try {
+    const s = await statfs(dataDir);
+    return { freeBytes: s.bavail * s.bsize, capacityBytes: s.blocks * s.bsize };
+  } catch {
+    return null;
+  }
+}
 
 /** Errors opening the data dir that are the operator's to fix, not a bug. */
 const DATA_DIR_ERRNOS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST']);
@@ -89,6 +101,7 @@ export async function run(args: string[]): Promise<number> {
   }
   checks.journalRecovered = true;
   observeBroker(metrics, broker, version);
+  metrics.disk.observe(() => dataDirSpace(config.dataDir));
   admin?.attach(broker);
   const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
   const server = new KafkaServer({ limits: config.limits, dispatcher, logger, probe: metrics.connections });
