@@ -17,13 +17,13 @@ export function observeBroker(metrics: Metrics, broker: AdminBroker, version: st
     const { hits, misses } = broker.partitions.cacheStats();
     return hits + misses === 0 ? 0 : hits / (hits + misses);
   });
-  metrics.groups.observe(() => {
+  metrics.groups.observe(async () => {
     const service = broker.groups;
     if (!(service instanceof GroupsService)) return [];
-    return service.list(null).map((g) => ({
+    return Promise.all(service.list(null).map(async (g) => ({
       group: g.groupId,
       members: service.describe(g.groupId).group.members.length,
-      partitions: service.lag(g.groupId).flatMap((row) => (row.lag === null ? [] : [{ topic: row.topic, partition: row.partition, lag: row.lag }])),
-    }));
+      partitions: (await service.lagWithSeconds(g.groupId)).flatMap((row) => (row.lag === null ? [] : [{ topic: row.topic, partition: row.partition, lag: row.lag, lagSeconds: row.lagSeconds }])),
+    })));
   });
 }

@@ -34,6 +34,8 @@ export interface BrokerConfig {
   topicDefaults: Record<string, string>;
   /** pino level: trace, debug, info, warn, error, fatal, silent. */
   logLevel: string;
+  /** Log line format: "pretty", "json", or "auto" (pretty on a terminal, else json). */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** Consumer groups (src/groups): Kafka's group.initial.rebalance.delay.ms. */
   groupInitialRebalanceDelayMs: number;
   /** Partitions of __consumer_offsets when it is first created (Kafka: offsets.topic.num.partitions). */
@@ -64,6 +66,7 @@ export function defaultConfig(): BrokerConfig {
     fsync: 'always',
     topicDefaults: {},
     logLevel: 'info',
+    logFormat: 'auto',
     groupInitialRebalanceDelayMs: 3000,
     offsetsTopicPartitions: 8,
     offsetsRetentionMinutes: 7 * 24 * 60,

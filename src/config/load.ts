@@ -12,7 +12,7 @@ import { didYouMean } from '../util/did-you-mean.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'log-level' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -23,8 +23,13 @@ interface FieldDef {
   env: string;
   min?: number;
   max?: number;
+  /** For type 'choice': the accepted values. */
+  choices?: readonly string[];
   doc: string;
 }
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 /** The configuration reference: README's table is this list. */
 export const CONFIG_FIELDS: readonly FieldDef[] = [
@@ -39,7 +44,8 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
   { key: 'defaultPartitions', type: 'int', flag: '--default-partitions', env: 'CANOPY_DEFAULT_PARTITIONS', min: 1, max: DEFAULT_LIMITS.partitionsPerTopicMax, doc: 'Partitions of auto-created topics (and CreateTopics with -1). Default 1.' },
   { key: 'fsync', type: 'fsync', flag: '--fsync', env: 'CANOPY_FSYNC', doc: 'always (acks after fsync), never, or interval:<ms>. Default always.' },
-  { key: 'logLevel', type: 'log-level', flag: '--log-level', env: 'CANOPY_LOG_LEVEL', doc: 'trace, debug, info, warn, error, fatal or silent. Default info.' },
+  { key: 'logLevel', type: 'choice', choices: LOG_LEVELS, flag: '--log-level', env: 'CANOPY_LOG_LEVEL', doc: 'trace, debug, info, warn, error, fatal or silent. Default info.' },
+  { key: 'logFormat', type: 'choice', choices: LOG_FORMATS, flag: '--log-format', env: 'CANOPY_LOG_FORMAT', doc: 'pretty (one readable line per event), json (one JSON object per line: `level` name, ISO `time`, `msg`), or auto: pretty when stdout is a terminal, else json. Default auto.' },
   { key: 'groupInitialRebalanceDelayMs', type: 'int', flag: '--group-initial-rebalance-delay-ms', env: 'CANOPY_GROUP_INITIAL_REBALANCE_DELAY_MS', min: 0, max: 300000, doc: 'How long a new consumer group waits for more members before its first rebalance. Default 3000.' },
   { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
@@ -55,8 +61,6 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
  * by a test inherits them). Any other CANOPY_* variable is refused as a likely typo.
  */
 const OTHER_CANOPY_VARIABLES = ['CANOPY_CONFIG', 'CANOPY_ADMIN_URL', 'CANOPY_TEST_RUNTIME', 'CANOPY_FUZZ_SEED', 'CANOPY_BENCH_DIR', 'CANOPY_BENCH_ROUNDS', 'CANOPY_BENCH_APPEND_ONLY', 'CANOPY_PROFILE_NULL_WRITES'];
-
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 export interface LoadOptions {
   argv: string[];
@@ -200,8 +204,8 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       }
       target[field.key] = value;
       return;
-    case 'log-level':
-      if (typeof value !== 'string' || !LOG_LEVELS.includes(value)) throw fieldError(field, source, `expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+    case 'choice':
+      if (typeof value !== 'string' || !field.choices!.includes(value)) throw fieldError(field, source, `expected one of ${field.choices!.join(', ')}, got ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, field.choices!) : ''}`);
       target[field.key] = value;
       return;
     case 'topic-configs': {

@@ -169,7 +169,16 @@ export class GroupCoordinator {
       timers: this.#timers,
       initialRebalanceDelayMs: this.config.initialRebalanceDelayMs,
       onPersist: (s: GroupSnapshot) => this.#persistGroup(groupId, s),
+      onAudit: (message: string, fields: Record<string, unknown>) => this.audit(message, fields),
     };
+  }
+
+  /**
+   * The audit trail an operator reads to answer "who joined, why did it rebalance, who deleted or
+   * moved this group's offsets": one info line per change, naming the group.
+   */
+  audit(message: string, fields: Record<string, unknown>): void {
+    this.#logger?.info(fields, message);
   }
 
   #persistGroup(groupId: string, s: GroupSnapshot): Promise<GroupError> {
@@ -271,6 +280,7 @@ export class GroupCoordinator {
     const subscribed = this.#subscribedTopics(g);
     const deletable = partitions.filter((tp) => !subscribed.has(tp.topic));
     const appendError = await this.#gateFor(groupId).run(() => this.offsets.delete(this.#logFor(groupId), groupId, deletable, this.#timers.now()));
+    if (appendError === 'NONE' && deletable.length > 0) this.audit('group offsets deleted', { group: groupId, generation: g.generationId, partitions: deletable });
     return {
       error: appendError,
       partitions: partitions.map((tp) => ({ ...tp, error: subscribed.has(tp.topic) ? 'GROUP_SUBSCRIBED_TO_TOPIC' : 'NONE' })),
@@ -327,10 +337,10 @@ export class GroupCoordinator {
     const g = this.#groups.get(groupId);
     if (g === undefined || g.state === 'Dead') return 'GROUP_ID_NOT_FOUND';
     if (g.state !== 'Empty') return 'NON_EMPTY_GROUP';
-    return this.#removeGroup(g);
+    return this.#removeGroup(g, 'DeleteGroups request');
   }
 
-  #removeGroup(g: Group): Promise<GroupError> {
+  #removeGroup(g: Group, reason: string): Promise<GroupError> {
     return this.#gateFor(g.groupId).run(async () => {
       const log = this.#logFor(g.groupId);
       const nowMs = this.#timers.now();
@@ -339,6 +349,7 @@ export class GroupCoordinator {
       const error = await log.append([{ key: groupKey(g.groupId), value: null, timestampMs: nowMs }]);
       if (error !== 'NONE') return error;
       this.#persistedGroups.delete(g.groupId);
+      this.audit('group deleted', { group: g.groupId, generation: g.generationId, reason });
       g.markDead();
       this.#groups.delete(g.groupId);
       return 'NONE';
@@ -386,7 +397,7 @@ export class GroupCoordinator {
       }
       // As in Kafka: an empty group with nothing committed is forgotten at the next check.
       if (g.state === 'Empty' && !this.offsets.hasOffsets(g.groupId)) {
-        await this.#removeGroup(g);
+        await this.#removeGroup(g, 'empty with no committed offsets left');
       }
     }
     if (removed > 0) this.#logger?.info({ removed }, 'expired committed offsets of empty groups');

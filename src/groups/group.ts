@@ -107,6 +107,8 @@ export interface GroupOptions {
   /** Persists the snapshot; resolves to an error when it could not be made durable. */
   onPersist: (snapshot: GroupSnapshot) => Promise<GroupError>;
   newMemberId?: (clientId: string) => string;
+  /** Membership and generation changes, for the operator's audit trail (the coordinator logs them). */
+  onAudit?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 interface Member {
@@ -334,6 +336,7 @@ export class Group {
     };
     if (this.#members.size === 0) this.#protocolType = p.protocolType;
     this.#members.set(memberId, member);
+    this.#audit('group member joined', { member: memberId, groupInstanceId: p.groupInstanceId, clientId: p.clientId, clientHost: p.clientHost });
     if (p.groupInstanceId !== null) this.#staticMembers.set(p.groupInstanceId, memberId);
     if (this.#leaderId === null) this.#leaderId = memberId;
     this.#scheduleSession(member);
@@ -370,6 +373,7 @@ export class Group {
     };
     this.#members.set(newId, member);
     this.#staticMembers.set(p.groupInstanceId!, newId);
+    this.#audit('group static member replaced', { member: newId, replaced: oldId, groupInstanceId: p.groupInstanceId, clientId: p.clientId, clientHost: p.clientHost });
     if (this.#leaderId === oldId) this.#leaderId = newId;
     this.#scheduleSession(member);
 
@@ -417,6 +421,7 @@ export class Group {
       }
     }
     const wasEmpty = this.#state === 'Empty';
+    this.#audit('group rebalance started', { members: this.#members.size });
     this.#setState('PreparingRebalance');
     this.#opts.timers.clear(this.#rebalanceTimer);
     const rebalanceTimeoutMs = this.#rebalanceTimeoutMs();
@@ -469,6 +474,7 @@ export class Group {
       this.#protocolName = null;
       this.#leaderId = null;
       this.#setState('Empty');
+      this.#audit('group rebalance ended with no members: group empty', { members: 0 });
       void this.#opts.onPersist(this.snapshot());
       return;
     }
@@ -479,6 +485,7 @@ export class Group {
     this.#generationId++;
     this.#protocolName = this.#selectProtocol();
     this.#setState('CompletingRebalance');
+    this.#audit('group generation formed', { leader: this.#leaderId, protocol: this.#protocolName, members: this.#members.size });
     for (const m of this.#members.values()) {
       if (m.awaitingJoin !== null) {
         const cb = m.awaitingJoin;
@@ -661,12 +668,13 @@ export class Group {
     }
     const member = this.#members.get(id);
     if (member === undefined) return { error: 'UNKNOWN_MEMBER_ID', memberId };
-    this.#memberGone(member);
+    this.#memberGone(member, 'left');
     return { error: 'NONE', memberId: id };
   }
 
   /** Removes a member that left or expired, and rebalances the rest. */
-  #memberGone(member: Member): void {
+  #memberGone(member: Member, why: 'left' | 'session expired'): void {
+    this.#audit(`group member ${why}`, { member: member.memberId, groupInstanceId: member.groupInstanceId, clientId: member.clientId, clientHost: member.clientHost });
     if (member.awaitingJoin !== null) member.awaitingJoin(this.#errorJoin('UNKNOWN_MEMBER_ID', member.memberId));
     if (member.awaitingSync !== null) member.awaitingSync(this.#errorSync('UNKNOWN_MEMBER_ID'));
     this.#removeMember(member);
@@ -708,12 +716,17 @@ export class Group {
       if (this.#members.get(member.memberId) !== member) return;
       // A member parked in a join or sync is alive; the rebalance timeout governs it instead.
       if (member.awaitingJoin !== null || member.awaitingSync !== null) return this.#scheduleSession(member);
-      this.#memberGone(member);
+      this.#memberGone(member, 'session expired');
     });
   }
 
   #touchSession(member: Member): void {
     this.#scheduleSession(member);
+  }
+
+  /** Every audit line names the group, its generation and state at that moment. */
+  #audit(message: string, fields: Record<string, unknown>): void {
+    this.#opts.onAudit?.(message, { group: this.groupId, generation: this.#generationId, state: this.#state, ...fields });
   }
 
   #setState(state: GroupState): void {

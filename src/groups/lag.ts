@@ -14,6 +14,8 @@ export interface PartitionOffsetsSource {
   logStartOffset(topic: string, partition: number): number | null;
   /** First offset whose timestamp is >= timestampMs, the high watermark when none is. */
   offsetForTimestamp(topic: string, partition: number, timestampMs: number): Promise<number | null>;
+  /** Timestamp of the first committed record at or after `offset`; null when there is none. */
+  recordTimestampFrom(topic: string, partition: number, offset: number): Promise<number | null>;
   /** Partition ids of a topic, null when the topic does not exist. */
   partitionIds(topic: string): number[] | null;
 }
@@ -54,6 +56,19 @@ export function groupLag(coordinator: GroupCoordinator, groupId: string, source:
   const out = [...rows.values()];
   for (const r of out) r.lag = lagOf(r.committedOffset, r.highWatermark);
   return out.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+}
+
+/**
+ * Lag as time: how long ago the oldest record the group has not consumed was written (now minus
+ * the timestamp of the first record at or after the committed offset). 0 when the group has
+ * consumed everything, null when the lag is unknown. Record timestamps are the producer's
+ * CreateTime unless the topic uses LogAppendTime, so a producer's clock skew shows here.
+ */
+export async function lagSeconds(row: PartitionLag, source: PartitionOffsetsSource, nowMs: number): Promise<number | null> {
+  if (row.lag === null || row.committedOffset === null) return null;
+  if (row.lag === 0) return 0;
+  const timestampMs = await source.recordTimestampFrom(row.topic, row.partition, row.committedOffset);
+  return timestampMs === null ? 0 : Math.max(0, (nowMs - timestampMs) / 1000);
 }
 
 /** Total lag of a group (sum over partitions with a known lag), for metrics. */

@@ -80,6 +80,9 @@ export function partitionOffsetsSource(partitions: PartitionDirectory, topics: T
       const found = await p.offsetForTimestamp(timestampMs);
       return found === null ? p.highWatermark : found.offset;
     },
+    async recordTimestampFrom(topic, index, offset) {
+      return (await partitions.get(topic, index)?.recordTimestampFrom(offset)) ?? null;
+    },
     partitionIds(topic) {
       const info = topics.get(topic);
       return info === undefined ? null : Array.from({ length: info.partitionCount }, (_, i) => i);

@@ -12,7 +12,7 @@ import type { Timers } from './timers.js';
 import type { GroupState } from './group.js';
 import { assignedPartitions } from './consumer-protocol.js';
 import type { AssignedTopic } from './consumer-protocol.js';
-import { groupLag } from './lag.js';
+import { groupLag, lagSeconds } from './lag.js';
 import type { PartitionLag, PartitionOffsetsSource } from './lag.js';
 
 export interface MemberView {
@@ -90,6 +90,12 @@ export class GroupsService extends GroupCoordinator {
     return groupLag(this, groupId, this.#source);
   }
 
+  /** lag() with each row's lag in seconds (lag.ts lagSeconds), against the wall clock. */
+  async lagWithSeconds(groupId: string): Promise<(PartitionLag & { lagSeconds: number | null })[]> {
+    const nowMs = Date.now();
+    return Promise.all(this.lag(groupId).map(async (row) => ({ ...row, lagSeconds: await lagSeconds(row, this.#source, nowMs) })));
+  }
+
   async deleteGroups(groupIds: string[]): Promise<{ groupId: string; error: GroupError }[]> {
     const out: { groupId: string; error: GroupError }[] = [];
     for (const groupId of groupIds) out.push({ groupId, error: await this.deleteGroup(groupId) });
@@ -142,6 +148,7 @@ export class GroupsService extends GroupCoordinator {
     );
     const failed = errors.find((e) => e !== 'NONE');
     if (failed !== undefined) return { error: failed, rows: [] };
+    this.audit('group offsets reset', { group: req.groupId, generation: group?.generationId ?? null, topic: req.topic, to: req.to, partitions: rows.map((r) => ({ partition: r.partition, from: r.previousOffset, to: r.newOffset })) });
     return { error: 'NONE', rows };
   }
 }

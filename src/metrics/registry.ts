@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { processMetricsDropped } from './names.js';
 import { createApiProbe, type ApiProbe } from './probes/api.js';
 import { createConnectionProbe, type ConnectionProbe } from './probes/connections.js';
+import { createDiskCollector, type DiskCollector } from './probes/disk.js';
 import { createGroupCollector, type GroupCollector } from './probes/groups.js';
 import { createJournalProbe, type JournalProbe } from './probes/journal.js';
 import { createNodeProbe, type NodeProbe } from './probes/node.js';
@@ -29,6 +30,7 @@ export interface Metrics {
   readonly journal: JournalProbe;
   readonly partitions: PartitionCollector;
   readonly groups: GroupCollector;
+  readonly disk: DiskCollector;
   readonly node: NodeProbe;
   stop(): void;
 }
@@ -48,6 +50,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
     journal: createJournalProbe(registry),
     partitions: createPartitionCollector(registry),
     groups: createGroupCollector(registry),
+    disk: createDiskCollector(registry),
     node,
     stop() { node.stop(); },
   };

@@ -293,6 +293,17 @@ export class Partition {
     return this.offsetForTimestamp(lo);
   }
 
+  /**
+   * The timestamp of the first committed record at or after `offset` (from the log start when
+   * retention deleted it): how old the oldest record a consumer at `offset` has not read is.
+   * Null when nothing is committed at or after it.
+   */
+  async recordTimestampFrom(offset: number): Promise<number | null> {
+    const from = Math.max(offset, this.logStartOffset);
+    if (from >= this.highWatermark) return null;
+    return (await this.#firstRecordFrom(from))?.timestamp ?? null;
+  }
+
   async #firstRecordFrom(offset: number): Promise<{ offset: number; timestamp: number } | null> {
     const { chunks } = await this.read(offset, 1);
     const first = chunks[0];

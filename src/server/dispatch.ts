@@ -11,6 +11,8 @@ import type { ConnectionInfo, DispatchOutcome, FrameDispatcher } from './connect
 import type { ApiProbe, RequestOutcome } from '../metrics/probes/api.js';
 import type { TrafficProbe } from '../metrics/probes/traffic.js';
 import { kafkaApiName } from '../metrics/kafka-api-names.js';
+import { responseErrors } from './response-errors.js';
+import { RefusalLog } from './refusal-log.js';
 
 /** Optional metrics probes: requests by API/version/outcome with latency; bytes per topic (handlers). */
 export interface DispatchProbes {
@@ -39,10 +41,12 @@ export class ApiDispatcher implements FrameDispatcher {
   readonly #probes: DispatchProbes;
   /** Per connection: settles once every Produce dispatched so far on it is done (#inConnectionOrder). */
   readonly #writesInFlight = new WeakMap<ConnectionInfo, Promise<void>>();
+  readonly #refusals: RefusalLog;
 
   constructor(broker: Broker, probes: DispatchProbes = {}) {
     this.#broker = broker;
     this.#probes = probes;
+    this.#refusals = new RefusalLog(broker.logger);
   }
 
   dispatch(frame: Buffer, connection: ConnectionInfo): Promise<DispatchOutcome> {
@@ -108,6 +112,20 @@ export class ApiDispatcher implements FrameDispatcher {
     return outcome;
   }
 
+  /** Error codes in a response are refusals an operator must be able to see: counted and logged. */
+  #noteErrors(response: unknown, ctx: RequestContext): void {
+    const answers = responseErrors(response);
+    if (answers.length === 0) return;
+    const { apiKey } = ctx.header;
+    const probe = this.#probes.api;
+    if (probe !== undefined) {
+      const counts = new Map<string, number>();
+      for (const a of answers) counts.set(a.error, (counts.get(a.error) ?? 0) + 1);
+      for (const [error, count] of counts) probe.errorsAnswered(apiKey, error, count);
+    }
+    this.#refusals.answered({ api: kafkaApiName(apiKey), clientId: ctx.header.clientId, peer: ctx.clientHost }, answers);
+  }
+
   /** A version outside the handler's range: UNSUPPORTED_VERSION where the codec can say it, else close. */
   #unsupportedVersion(handler: ApiHandler, frame: Buffer, connection: ConnectionInfo): DispatchOutcome {
     const apiKey = frame.readInt16BE(0);
@@ -149,6 +167,7 @@ export class ApiDispatcher implements FrameDispatcher {
       response = handler.errorResponse(request, ErrorCode.UNKNOWN_SERVER_ERROR, apiVersion);
     }
     if (response === null) return ctx.closeWithoutResponse === undefined ? { kind: 'none' } : close(ctx.closeWithoutResponse);
+    this.#noteErrors(response, ctx);
     try {
       return encode(responseHeaderVersion(apiKey, apiVersion), correlationId, (w) => handler.writeResponse(w, apiVersion, response));
     } catch (err) {

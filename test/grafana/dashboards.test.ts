@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { spawnBroker } from '../helpers/spawn-broker.js';
 import { startLightLoad } from '../helpers/light-load.js';
-import { dashboardQueries, expositionNames, loadDashboards, metricNames } from '../helpers/dashboards.js';
-import { promtoolCheckMetrics } from '../helpers/promtool.js';
+import { alertRuleFiles, alertRuleQueries, dashboardQueries, expositionNames, loadDashboards, metricNames } from '../helpers/dashboards.js';
+import { promtoolCheckMetrics, promtoolCheckRules } from '../helpers/promtool.js';
 import { metricSpecs, processMetricNames } from '../../src/metrics/names.js';
 
 const grafanaDir = resolve(import.meta.dirname, '../../grafana');
@@ -44,14 +44,37 @@ t.test('metric-name extraction understands PromQL', async (t) => {
   t.same(metricNames('label_values(canopy_partition_high_watermark, topic)'), ['canopy_partition_high_watermark', 'topic']);
 });
 
-t.test('every dashboard query names only metrics a running broker exports', async (t) => {
+t.test('Produce latency is shown apart from long-poll and rebalance waits', async (t) => {
+  const overview = loadDashboards().find((d) => d.file === 'overview.json')!.json;
+  const latencyPanels = overview.panels.filter((p: { targets: { expr: string }[] }) => p.targets.some((x) => x.expr.includes('canopy_api_request_duration_seconds_bucket')));
+  const produce = latencyPanels.filter((p: { targets: { expr: string }[] }) => p.targets.every((x) => x.expr.includes('api="Produce"')));
+  t.equal(produce.length, 1, 'one panel shows Produce latency alone');
+  const waits = 'api=~"Fetch|JoinGroup|SyncGroup"';
+  for (const p of latencyPanels) {
+    const exprs: string[] = p.targets.map((x: { expr: string }) => x.expr);
+    const alone = exprs.every((e) => e.includes('api="Produce"') || e.includes(waits) || e.includes('api!~"Fetch|JoinGroup|SyncGroup"'));
+    t.ok(alone, `${p.title}: Produce alone, the waiting APIs alone, or every API but them`);
+  }
+  t.ok(latencyPanels.some((p: { targets: { expr: string }[] }) => p.targets.every((x) => x.expr.includes(waits))), 'the waits have their own panel');
+});
+
+t.test('the shipped alert rules pass promtool check rules', async (t) => {
+  const files = alertRuleFiles();
+  t.ok(files.length > 0, 'grafana/alerts has rule files');
+  const alerts = alertRuleQueries().map((q) => q.panel);
+  t.same(alerts.sort(), ['CanopyConsumerLagGrowing', 'CanopyDataDirFull', 'CanopyFsyncSlow', 'CanopyMetricsAbsent', 'CanopyNotReady'], 'not ready, lag growing, fsync p99, disk; no under-replication rule before that metric exists');
+  const check = await promtoolCheckRules(files);
+  t.equal(check.code, 0, `promtool check rules: ${check.stdout}${check.stderr}`);
+});
+
+t.test('every dashboard query and alert rule names only metrics a running broker exports', async (t) => {
   const broker = await spawnBroker(t, { args: ['--group-initial-rebalance-delay-ms', '0'] });
   await startLightLoad(t, broker.bootstrap);
   const response = await fetch(`${broker.adminUrl}/metrics`);
   const exposition = await response.text();
   const exported = expositionNames(exposition);
-  const queries = dashboardQueries();
-  t.ok(queries.length >= 40, `${queries.length} queries checked`);
+  const queries = [...dashboardQueries(), ...alertRuleQueries()];
+  t.ok(queries.length >= 45, `${queries.length} queries checked`);
   for (const q of queries) {
     // label_values(metric, label): the second argument is a label, not a metric.
     const names = q.kind === 'variable' ? [metricNames(q.expr)[0]!] : metricNames(q.expr);

@@ -11,6 +11,7 @@ const source: PartitionOffsetsSource = {
   highWatermark: (topic, p) => (topic !== 'events' ? null : p === 0 ? 100 : p === 1 ? 30 : null),
   logStartOffset: (topic, p) => (topic !== 'events' ? null : p === 0 ? 5 : p === 1 ? 0 : null),
   offsetForTimestamp: async (topic, p, ts) => (topic === 'events' && p === 0 ? (ts <= 1099 ? Math.max(5, ts - 1000) : null) : null),
+  recordTimestampFrom: async (topic, p, offset) => (topic === 'events' && p === 0 && offset < 100 ? 1000 + Math.max(5, offset) : null),
   partitionIds: (topic) => (topic === 'events' ? [0, 1] : null),
 };
 

@@ -5,8 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 export const dashboardsDir = resolve(import.meta.dirname, '../../grafana/dashboards');
+export const alertsDir = resolve(import.meta.dirname, '../../grafana/alerts');
 
 export interface DashboardQuery {
   dashboard: string;
@@ -30,6 +32,21 @@ export function dashboardQueries(): DashboardQuery[] {
     for (const variable of json.templating?.list ?? []) {
       if (variable.type === 'query') out.push({ dashboard: file, panel: `variable ${variable.name}`, expr: variable.definition, kind: 'variable' });
     }
+  }
+  return out;
+}
+
+/** The Prometheus alert rule files shipped in grafana/alerts/. */
+export function alertRuleFiles(): string[] {
+  return readdirSync(alertsDir).filter((f) => f.endsWith('.yml')).sort().map((f) => join(alertsDir, f));
+}
+
+/** Every alert rule's expression, as a DashboardQuery (dashboard: the file, panel: the alert). */
+export function alertRuleQueries(): DashboardQuery[] {
+  const out: DashboardQuery[] = [];
+  for (const file of alertRuleFiles()) {
+    const doc = parseYaml(readFileSync(file, 'utf8')) as { groups: Array<{ rules: Array<{ alert: string; expr: string }> }> };
+    for (const group of doc.groups) for (const rule of group.rules) out.push({ dashboard: file, panel: rule.alert, expr: rule.expr, kind: 'panel' });
   }
   return out;
 }

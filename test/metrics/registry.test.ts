@@ -30,7 +30,7 @@ t.test('every probe records into the injected registry, never the global one', a
     { topic: 'orders', partition: 0, logStartOffset: 5, logEndOffset: 42, highWatermark: 40, sizeBytes: 4096 },
   ]);
   metrics.groups.observe(async () => [
-    { group: 'billing', members: 2, partitions: [{ topic: 'orders', partition: 0, lag: 7 }] },
+    { group: 'billing', members: 2, partitions: [{ topic: 'orders', partition: 0, lag: 7, lagSeconds: 12.5 }] },
   ]);
   metrics.node.identify({ nodeId: 3, clusterId: 'c-1', version: '0.1.0' });
   metrics.node.observeReady(() => true);
@@ -54,6 +54,7 @@ t.test('every probe records into the injected registry, never the global one', a
   t.equal(sample(text, 'canopy_partition_high_watermark', 'topic="orders",partition="0"'), 40);
   t.equal(sample(text, 'canopy_partition_size_bytes', 'topic="orders",partition="0"'), 4096);
   t.equal(sample(text, 'canopy_consumer_group_lag', 'group="billing",topic="orders",partition="0"'), 7);
+  t.equal(sample(text, 'canopy_consumer_group_lag_seconds', 'group="billing",topic="orders",partition="0"'), 12.5);
   t.equal(sample(text, 'canopy_consumer_group_members', 'group="billing"'), 2);
   t.equal(sample(text, 'canopy_broker_info', 'node_id="3",cluster_id="c-1",version="0.1.0"'), 1);
   t.equal(sample(text, 'canopy_broker_ready'), 1);
@@ -89,7 +90,7 @@ t.test('promtool check metrics accepts the exposition', async (t) => {
   metrics.api.requestDone(1, 12, 'ok', 0.01);
   metrics.traffic.produced('t', 1, 1);
   metrics.partitions.observe(() => [{ topic: 't', partition: 0, logStartOffset: 0, logEndOffset: 1, highWatermark: 1, sizeBytes: 1 }]);
-  metrics.groups.observe(() => [{ group: 'g', members: 1, partitions: [{ topic: 't', partition: 0, lag: 0 }] }]);
+  metrics.groups.observe(() => [{ group: 'g', members: 1, partitions: [{ topic: 't', partition: 0, lag: 0, lagSeconds: 0 }] }]);
   metrics.node.identify({ nodeId: 0, clusterId: 'x', version: '0' });
   const result = await promtoolCheckMetrics(await metrics.registry.metrics());
   t.equal(result.code, 0, `promtool exit code (stdout: ${result.stdout} stderr: ${result.stderr})`);

@@ -74,7 +74,7 @@ t.test('a partition with damage before valid data is fenced, the rest serves, re
   t.same(await filesOf(partDir), before, 'no file of the damaged partition was deleted, truncated or added');
   const line = second.output().split('\n').filter((l) => l.includes('is offline')).map((l) => JSON.parse(l) as Record<string, unknown>)[0];
   t.ok(line, 'an offline log line');
-  t.match(line, { level: 50, topic: 'damaged', partition: 0, file: join(partDir, segment), position, offset: DAMAGED_NTH }, 'error level, names file, byte position and offset');
+  t.match(line, { level: 'error', topic: 'damaged', partition: 0, file: join(partDir, segment), position, offset: DAMAGED_NTH }, 'error level, names file, byte position and offset');
 
   // Everything else serves: kafkajs produces to and consumes from the other partition and topic.
   const k2 = kafka(second);

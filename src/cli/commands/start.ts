@@ -1,4 +1,6 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { statfs } from 'node:fs/promises';
+import type { DiskSample } from '../../metrics/probes/disk.js';
 import { loadConfig } from '../../config/load.js';
 import { ConfigError } from '../../config/errors.js';
 import { NodeIdentityError } from '../../broker/node-identity.js';
@@ -12,11 +14,22 @@ import { startAdminServer } from '../../admin/start-admin-server.js';
 import { observeBroker } from '../../admin/observe-broker.js';
 import { nodeVersion } from '../../admin/node-version.js';
 import { startHelp } from './support/start-help.js';
+import { createBrokerLogger } from '../log-output.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
 /** The log message the broker prints once it serves; test/helpers/spawn-broker.ts waits for it. */
 export const READY_MESSAGE = 'canopy listening';
+
+/** The data dir's file system for the disk gauges; null (no sample) when statfs fails. */
+async function dataDirSpace(dataDir: string): Promise<DiskSample | null> {
+  try {
+    const s = await statfs(dataDir);
+    return { freeBytes: s.bavail * s.bsize, capacityBytes: s.blocks * s.bsize };
+  } catch {
+    return null;
+  }
+}
 
 /** Errors opening the data dir that are the operator's to fix, not a bug. */
 const DATA_DIR_ERRNOS = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST']);
@@ -49,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
   const { config, configFile } = loaded;
-  const logger: Logger = pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const logger: Logger = createBrokerLogger({ level: config.logLevel, format: config.logFormat, nodeId: config.nodeId, isTerminal: process.stdout.isTTY === true });
   process.on('uncaughtException', (err) => {
     logger.fatal({ err }, 'uncaught exception (a bug): exiting');
     process.exit(70);
@@ -90,6 +103,7 @@ export async function run(args: string[]): Promise<number> {
   }
   checks.journalRecovered = true;
   observeBroker(metrics, broker, version);
+  metrics.disk.observe(() => dataDirSpace(config.dataDir));
   admin?.attach(broker);
   const dispatcher = new ApiDispatcher(broker, { api: metrics.api, traffic: metrics.traffic });
   const server = new KafkaServer({ limits: { ...config.limits, connectionsMax: broker.connectionsMax }, dispatcher, logger, probe: metrics.connections });

@@ -77,7 +77,7 @@ t.test('a start-up failure exits 1 with a fatal JSON line and a stderr line nami
   const busy = await runCli(['start', '--listen', `127.0.0.1:${port}`, '--data-dir', join(dir, 'data'), '--admin-listen', '127.0.0.1:0']);
   t.equal(busy.code, 1, 'exits instead of serving only the admin API');
   t.match(busy.stderr, new RegExp(`Kafka listener 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*--listen / CANOPY_LISTEN`));
-  const fatalLine = busy.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
+  const fatalLine = busy.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: string; msg: string }).find((l) => l.level === 'fatal');
   t.match(fatalLine, { msg: /EADDRINUSE.*--listen/ }, 'a JSON fatal log line too');
 
   // The data dir is under a regular file: ENOTDIR names --data-dir.
@@ -85,7 +85,7 @@ t.test('a start-up failure exits 1 with a fatal JSON line and a stderr line nami
   const notDir = await runCli(['start', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'a-file', 'data'), '--admin-listen', 'off']);
   t.equal(notDir.code, 1);
   t.match(notDir.stderr, /data dir .*a-file.*ENOTDIR.*--data-dir \/ CANOPY_DATA_DIR/);
-  t.ok(notDir.stdout.split('\n').some((l) => l.startsWith('{') && (JSON.parse(l) as { level: number }).level === 60), 'a JSON fatal log line');
+  t.ok(notDir.stdout.split('\n').some((l) => l.startsWith('{') && (JSON.parse(l) as { level: string }).level === 'fatal'), 'a JSON fatal log line');
 });
 
 t.test('CANOPY_* variables alone start a working broker', async (t) => {
