@@ -6,34 +6,19 @@
  * Nothing here reaches the network: npm runs with --offline.
  */
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { spawnBroker } from '../helpers/spawn-broker.js';
+import { runProcess } from '../helpers/run-process.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; private?: boolean; bin: Record<string, string> };
 /** A first run may build dist/ (tsc) on a loaded 2-core machine. */
 const RUN_MS_MAX = 180_000;
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs a command to its end (SIGKILL by pid at the bound). */
-function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
-  return new Promise((resolveRun) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => void (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => void (stderr += c.toString()));
-    const timer = setTimeout(() => process.kill(child.pid!, 'SIGKILL'), RUN_MS_MAX);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code, stdout, stderr });
-    });
-  });
-}
+/** Runs a command to its end (killed by pid at the bound). */
+const run = (command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) => runProcess(command, args, { ...options, timeoutMs: RUN_MS_MAX });
 
 t.test('the package cannot be mistaken for the registry\'s "canopy"; its bin is `canopy`', async (t) => {
   t.not(pkg.name, 'canopy', 'not the name of the unrelated registry package');
