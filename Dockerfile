@@ -7,9 +7,11 @@
 # host's loopback):
 #
 #   docker build -t canopy .
-#   docker run -p 9092:9092 -v canopy-data:/data canopy
-#   docker run -p 9092:9092 -e CANOPY_ADMIN_LISTEN=0.0.0.0:9644 -p 127.0.0.1:9644:9644 -v canopy-data:/data canopy
-#   docker run --rm --network host canopy topics list          # the CLI, same entry point
+#   docker run -d --name canopy -p 127.0.0.1:9092:9092 -e CANOPY_ADVERTISED_LISTENER=127.0.0.1:9092 -v canopy-data:/data canopy
+#   docker exec canopy canopy topics list      # the CLI, inside the broker's container (its loopback)
+#   docker stop -t 30 canopy                   # more than the broker's own 10 s shutdown grace
+#   # admin API from the host (opt-in):
+#   docker run -p 127.0.0.1:9092:9092 -e CANOPY_ADVERTISED_LISTENER=127.0.0.1:9092 -e CANOPY_ADMIN_LISTEN=0.0.0.0:9644 -p 127.0.0.1:9644:9644 -v canopy-data:/data canopy
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -39,7 +41,9 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
-RUN mkdir -p /data && chown node:node /data
+# `canopy` on PATH, as `npm link` does in a checkout: `docker exec <container> canopy topics list`.
+RUN ln -s /app/bin/canopy.js /usr/local/bin/canopy \
+ && mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 9092

@@ -10,13 +10,14 @@ const RUN_MS_MAX = 120_000;
 
 /**
  * A small package laid out like Canopy (src/, tsconfig.build.json, a `build` script running the
- * real tsc) with a copy of the prestart script, so building it never touches this repo's dist/.
+ * real tsc) with copies of the prestart script and the `canopy` bin, so building it never touches
+ * this repo's dist/.
  */
 function makePackage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'canopy-prestart-'));
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'src', 'cli'), { recursive: true });
-  copyFileSync(join(repoRoot, 'bin', 'build-if-stale.mjs'), join(dir, 'bin', 'build-if-stale.mjs'));
+  for (const name of ['build-if-stale.mjs', 'canopy.js']) copyFileSync(join(repoRoot, 'bin', name), join(dir, 'bin', name));
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'prestart-fixture', private: true, type: 'module', scripts: { build: 'tsc -p tsconfig.build.json' } }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', strict: true, skipLibCheck: true } }));
@@ -76,4 +77,19 @@ t.test('a failed build exits non-zero and the next start tries again', async (t)
   const again = prestart(dir);
   t.not(again.code, 0, 'tsc emitted dist/ anyway, yet the next start does not take it as current');
   t.match(again.stderr, /building \(src\/cli\/main\.ts changed/);
+});
+
+t.test('bin/canopy.js in a fresh checkout builds dist/ first, then runs the CLI; quiet when current', async (t) => {
+  const dir = makePackage();
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'src', 'cli', 'main.ts'), "process.stdout.write(`fixture cli ${process.argv.slice(2).join(' ')}\\n`);\n");
+  const bin = (args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'canopy.js'), ...args], { cwd: tmpdir(), encoding: 'utf8', timeout: RUN_MS_MAX });
+  const fresh = bin(['topics', 'list']);
+  t.equal(fresh.status, 0, fresh.stderr);
+  t.equal(fresh.stdout, 'fixture cli topics list\n', 'the CLI\'s output only: the build reports on stderr');
+  t.match(fresh.stderr, /canopy: building \(dist\/ has not been built here yet\)/);
+  const current = bin(['--version']);
+  t.equal(current.status, 0, current.stderr);
+  t.equal(current.stdout, 'fixture cli --version\n');
+  t.equal(current.stderr, '', 'nothing about the build when dist/ is current');
 });

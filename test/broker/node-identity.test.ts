@@ -43,7 +43,7 @@ t.test('canopy start on a data dir of another node id exits 1, naming --node-id'
   const run = await runCli(['start', '--node-id', '1', '--listen', '127.0.0.1:0', '--data-dir', dir, '--admin-listen', 'off']);
   t.equal(run.code, 1, 'refuses to start');
   t.match(run.stderr, /canopy start: data dir .* belongs to node 0, but node id 1 is configured \(--node-id \/ CANOPY_NODE_ID/);
-  const fatalLine = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
+  const fatalLine = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: string; msg: string }).find((l) => l.level === 'fatal');
   t.match(fatalLine, { msg: /belongs to node 0/ }, 'a JSON fatal log line too');
   const cluster = await runCli(['start', '--cluster-id', 'other', '--listen', '127.0.0.1:0', '--data-dir', dir, '--admin-listen', 'off']);
   t.equal(cluster.code, 1);

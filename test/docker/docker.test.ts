@@ -22,6 +22,15 @@ function interpolate(value: unknown, shell: Record<string, string>): string {
   return String(value).replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => shell[name] || fallback);
 }
 
+/** A compose duration ("30s", "1m30s", "500ms") in milliseconds; NaN when absent or malformed. */
+function durationMs(value: unknown): number {
+  const text = String(value ?? '');
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) return Number.NaN;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
+}
+
 interface Instruction { op: string; args: string; stage: string }
 
 /** Dockerfile instructions with line continuations joined and comments dropped. */
@@ -81,6 +90,9 @@ t.test('the image runs `npm start`\'s entry point, and the build produces it', a
   if (existsSync(join(root, 'dist'))) t.ok(existsSync(join(root, script)), `${script} exists after npm run build`);
   t.match(read('bin/canopy.js'), /\.\.\/dist\/cli\/main\.js/, 'the canopy bin runs the same compiled CLI');
   t.equal(pkg.bin.canopy, 'bin/canopy.js');
+  const runs = runtime.filter((i) => i.op === 'RUN').map((i) => i.args).join(' ');
+  t.match(runs, /ln -s \/app\/bin\/canopy\.js \/usr\/local\/bin\/canopy\b/, '`canopy` is on the image\'s PATH (docker exec <container> canopy ...), as package.json\'s bin names it');
+  t.ok(runtime.some((i) => i.op === 'COPY' && i.args === 'bin ./bin'), 'the bin it links is in the image');
 });
 
 t.test('non-root user, /data volume, documented ports, healthcheck on /readyz', async (t) => {
@@ -134,6 +146,11 @@ t.test('the compose file references files that exist and services that agree', a
   t.ok(compose.services.grafana.volumes.some((v: string) => v === `./grafana/dashboards:${provider.options.path}:ro`), 'dashboards are mounted where the provider reads them');
   const home = compose.services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH as string;
   t.ok(existsSync(join(root, 'grafana/dashboards', home.slice(provider.options.path.length + 1))), 'the home dashboard exists');
-  t.same(compose.services.canopy.ports, ['9092:9092', '127.0.0.1:9644:9644', '127.0.0.1:9090:9090'], 'admin (opt-in) and Prometheus are published on the host\'s loopback only');
+  t.same(compose.services.canopy.ports, ['127.0.0.1:9092:9092', '127.0.0.1:9644:9644', '127.0.0.1:9090:9090'], 'Kafka, admin (opt-in) and Prometheus');
+  for (const [name, service] of Object.entries<any>(compose.services)) {
+    for (const port of service.ports ?? []) t.match(String(port), /^127\.0\.0\.1:\d+:\d+$/, `${name}: ${port} is published on the host's loopback only`);
+  }
+  const graceMs = durationMs(compose.services.canopy.stop_grace_period);
+  t.ok(graceMs > config.limits.shutdownGraceMs, `stop_grace_period (${graceMs} ms) outlasts the broker's own shutdown grace (${config.limits.shutdownGraceMs} ms), so Docker does not SIGKILL a graceful stop`);
   t.same(loadConfig({ argv: [], env: canopyEnv }).config.advertisedListener, { host: '127.0.0.1', port: 9092 }, 'the compose environment is a valid broker config');
 });

@@ -23,7 +23,7 @@ export interface TestPrometheus {
   output(): string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const server = createServer();
     server.on('error', rej);

@@ -70,6 +70,12 @@ export interface SpawnBrokerOptions {
   readyMsMax?: number;
   /** Soft and hard open file limit of the broker process (`ulimit -n`, set by bash before exec). */
   fdLimit?: number;
+  /**
+   * Run the broker in a network namespace of its own (`unshare -n`: only a loopback, which no
+   * other process shares), so a test may bind 0.0.0.0 without listening on the machine's
+   * interfaces. The test process cannot connect to it: only its output is observable.
+   */
+  isolatedNetwork?: boolean;
 }
 
 export interface SpawnedBroker {
@@ -114,10 +120,15 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
   }
   const args = [...cliCommand(), 'start', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dataDir, '--admin-listen', '127.0.0.1:0', ...configArgs, ...(options.args ?? [])];
   // `exec` keeps the pid, so teardown by pid still reaches the broker itself.
-  const [command, commandArgs] = options.fdLimit === undefined
-    ? [process.execPath, args]
-    : ['bash', ['-c', `ulimit -n ${options.fdLimit} && exec "$@"`, 'bash', process.execPath, ...args]];
-  const child: ChildProcess = spawn(command, commandArgs, {
+  const prelude = [
+    ...(options.fdLimit === undefined ? [] : [`ulimit -n ${options.fdLimit}`]),
+    ...(options.isolatedNetwork ? ['ip link set lo up'] : []),
+  ];
+  const wrapped = prelude.length === 0 ? [process.execPath, ...args]
+    : ['bash', '-c', `${prelude.join(' && ')} && exec "$@"`, 'bash', process.execPath, ...args];
+  // unshare without --fork execs its command: the pid stays the broker's.
+  const [command, ...commandArgs] = options.isolatedNetwork ? ['unshare', '--net', ...wrapped] : wrapped;
+  const child: ChildProcess = spawn(command!, commandArgs, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

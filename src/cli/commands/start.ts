@@ -15,6 +15,7 @@ import { observeBroker } from '../../admin/observe-broker.js';
 import { nodeVersion } from '../../admin/node-version.js';
 import { startHelp } from './support/start-help.js';
 import { createBrokerLogger } from '../log-output.js';
+import { wildcardListenWarning } from './support/wildcard-listen-warning.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
@@ -121,6 +122,11 @@ export async function run(args: string[]): Promise<number> {
   broker.setBoundAddress(bound);
   checks.kafkaListening = true;
   logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
+  const wildcard = wildcardListenWarning(config.listen, config.advertisedListener, broker.advertised);
+  if (wildcard !== null) {
+    logger.warn({ listen: config.listen, advertised: broker.advertised }, wildcard);
+    process.stderr.write(`canopy start: warning: ${wildcard}\n`);
+  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;
