@@ -109,6 +109,9 @@ export class JournalRaftLog implements Storage, RaftDisk {
 
   onFailure(listener: (err: Error) => void): void { this.#failureListeners.push(listener); }
 
+  /** Resolves once every write called so far has finished (or the chain failed). */
+  settled(): Promise<void> { return this.#writes; }
+
   // ------------------------------------------------------------------ RaftDisk
 
   installSnapshot(snapshot: SnapshotMeta): void {
