@@ -219,7 +219,7 @@ async function loadEntries(log: PartitionLog, from: number): Promise<Entry[]> {
     if (chunks.length === 0) break;
     for (const chunk of chunks) {
       for (const { pos, totalBytes } of iterateBatches(chunk)) {
-        const entry = await batchToEntry(Buffer.from(chunk.subarray(pos, pos + totalBytes)));
+        const entry = batchToEntry(Buffer.from(chunk.subarray(pos, pos + totalBytes)));
         if (lastIndexOf(entry) < next) continue;
         out.push(entry);
         next = lastIndexOf(entry) + 1;

@@ -13,6 +13,7 @@ import { EntryType } from '../../src/raft/messages.js';
 import type { ConfState, Entry } from '../../src/raft/messages.js';
 import { JournalRaftLog } from '../../src/replication/journal-raft-log.js';
 import { readBatchHeader, isControlBatch } from '../../src/protocol/records/batch-header.js';
+import { CONTROL_TYPE_RAFT_CONFIG, CONTROL_TYPE_RAFT_NOOP, controlTypeOf } from '../../src/protocol/records/control-batch.js';
 import { makeBatch, splitBatches } from '../helpers/journal-batches.js';
 import { storageCases } from '../helpers/raft-storage-cases.js';
 
@@ -77,7 +78,9 @@ t.test('reopened: the same hard state, membership, entries of every type and ter
   t.equal(s.term(8), 3);
   t.same(again.log.leaderEpochEntries(), [{ epoch: 1, startOffset: 0 }, { epoch: 2, startOffset: 4 }, { epoch: 3, startOffset: 7 }], 'the journal epoch table follows the terms');
 
-  const batches = splitBatches(Buffer.concat((await again.log.read(0, 1 << 20)).chunks)).map((b) => readBatchHeader(b));
+  const stored = splitBatches(Buffer.concat((await again.log.read(0, 1 << 20)).chunks));
+  t.same(stored.map(controlTypeOf), [CONTROL_TYPE_RAFT_NOOP, null, CONTROL_TYPE_RAFT_CONFIG, null, null], 'no-op = control type 2, membership = control type 6');
+  const batches = stored.map((b) => readBatchHeader(b));
   t.same(batches.map((h) => [h.baseOffset, h.lastOffsetDelta + 1, h.partitionLeaderEpoch, isControlBatch(h.attributes)]),
     [[0, 1, 1, true], [1, 3, 1, false], [4, 1, 2, true], [5, 2, 2, false], [7, 2, 3, false]],
     'on disk: one batch per entry at offset = index, epoch = term; the no-op and the config entry are control batches');
