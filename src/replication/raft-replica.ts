@@ -58,6 +58,7 @@ export interface RaftReplicaOptions {
   /** Uniform integer in [0, n) for election jitter (tests pass a seeded one). */
   readonly random?: (n: number) => number;
   readonly raft?: Partial<Omit<RaftConfig, 'id' | 'storage' | 'random' | 'applied'>>;
+  /** See JournalRaftLog; default RAFT_WINDOW_BYTES_DEFAULT. */
   readonly windowBytesMax?: number;
 }
 
@@ -123,6 +124,8 @@ export class RaftReplica extends JournalReplica implements Replica {
       ticker: { start: (onTick) => ticker.start(() => { onTick(); this.#afterProcess(); }) },
       applier: {
         apply: (entries) => this.#apply(entries),
+        // A follower reset to the leader's log start: everything before it counts as committed.
+        snapshotInstalled: (snapshot) => this.#advance(snapshot.index + 1),
         readyPersisted: () => this.#scheduleDrain(),
       },
       heldMessagesMax: HELD_MESSAGES_MAX,
@@ -279,7 +282,10 @@ export class RaftReplica extends JournalReplica implements Replica {
       if (e.term === p.term && e.type === EntryType.Normal) p.resolve({ baseOffset: p.index, lastOffset: p.lastOffset });
       else p.reject(this.#notLeader());
     }
-    const next = lastIndexOf(entries[entries.length - 1]!) + 1;
+    this.#advance(lastIndexOf(entries[entries.length - 1]!) + 1);
+  }
+
+  #advance(next: number): void {
     if (next > this.#highWatermark) {
       this.#highWatermark = next;
       this.log.highWatermark = next;

@@ -46,12 +46,13 @@ class Cluster {
   readonly net = new RaftNetwork();
   readonly ticker = new GroupTicker(TICK_MS);
   readonly replicas = new Map<number, RaftReplica>(); // by Kafka node id
-  constructor(readonly root: string, readonly nodeIds: number[]) {}
+  constructor(readonly root: string, readonly nodeIds: number[], readonly windowBytesMax?: number) {}
 
   async start(nodeId: number): Promise<RaftReplica> {
     const log = await PartitionLog.open(join(this.root, `n${nodeId}`, 't-0'), CONFIG);
     const replica = await RaftReplica.open({
       log, name: `t-0@${nodeId}`, nodeId, voters: this.nodeIds, transport: this.net.transport(), ticker: this.ticker.ticker(),
+      ...(this.windowBytesMax === undefined ? {} : { windowBytesMax: this.windowBytesMax }),
     });
     this.net.attach(raftIdOf(nodeId), replica);
     this.replicas.set(nodeId, replica);
@@ -92,9 +93,9 @@ async function appendOnLeader(c: Cluster, bytes: () => Buffer): Promise<RaftRepl
   }
 }
 
-async function cluster(t: Test, nodeIds = [0, 1, 2]): Promise<Cluster> {
+async function cluster(t: Test, nodeIds = [0, 1, 2], windowBytesMax?: number): Promise<Cluster> {
   const root = await mkdtemp(join(tmpdir(), 'canopy-raft-replica-'));
-  const c = new Cluster(root, nodeIds);
+  const c = new Cluster(root, nodeIds, windowBytesMax);
   t.teardown(async () => {
     for (const id of [...c.replicas.keys()]) await c.stop(id);
     await rm(root, { recursive: true, force: true });
@@ -192,6 +193,23 @@ t.test('a replica restarted from its folder catches up', async (t) => {
   await waitFor('the restarted replica to catch up', () => restarted.highWatermark === current.highWatermark);
   t.ok(restarted.highWatermark >= 12, `at least the 6 appends committed (${restarted.highWatermark})`);
   t.ok((await committedBytes(restarted)).equals(await committedBytes(current)), 'same bytes as the leader');
+});
+
+t.test('a replica behind the leader\'s Raft log start is reset to it (snap) and follows from there', async (t) => {
+  const c = await cluster(t, [0, 1, 2], 2000); // a memory view of ~2 KB: a few batches
+  const leader = await c.leader();
+  const behind = leader.leader.nodeId === 0 ? 1 : 0;
+  await c.stop(behind);
+  let current = leader;
+  for (let i = 0; i < 30; i++) current = await appendOnLeader(c, () => batch());
+  const restarted = await c.start(behind);
+  await waitFor('the reset replica to catch up', () => restarted.highWatermark === current.highWatermark);
+  t.ok(restarted.logStartOffset > 0, `its journal restarted at the leader's Raft log start (${restarted.logStartOffset})`);
+  const tail = await committedBytes(restarted);
+  const leaderFrom = await current.read(restarted.logStartOffset, 1 << 20);
+  t.ok(tail.length > 0 && Buffer.concat(leaderFrom.chunks).subarray(0, tail.length).equals(tail), 'from there on, the leader\'s bytes at the same offsets');
+  const more = await appendOnLeader(c, () => batch());
+  await waitFor('the reset replica to take a new append', () => restarted.highWatermark === more.highWatermark);
 });
 
 t.test('a single-voter group commits on its own (the same code path)', async (t) => {
