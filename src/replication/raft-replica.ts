@@ -149,9 +149,9 @@ export class RaftReplica extends JournalReplica implements Replica {
 
   get raftId(): number { return raftIdOf(this.#opts.nodeId); }
   get leader(): LeaderInfo { return this.#leader; }
-  get isLeader(): boolean { return this.#leader.raftId === this.raftId && this.#driver.raft.status().role === 'leader'; }
+  get isLeader(): boolean { return this.#leader.raftId === this.raftId && this.#driver.raft.role === 'leader'; }
   /** Voters as Raft ids (current membership, as committed). */
-  get voters(): readonly number[] { return this.#driver.raft.status().conf.voters; }
+  get voters(): readonly number[] { return this.#driver.raft.conf.voters; }
   /** Voters as Kafka node ids (Metadata's replicas). */
   get replicaNodeIds(): number[] { return this.voters.map(kafkaNodeIdOf); }
 
@@ -296,14 +296,15 @@ export class RaftReplica extends JournalReplica implements Replica {
   /** Leader changes (and what they mean for pending appends) and the memory bound of the log. */
   #afterProcess(): void {
     if (this.#closed) return;
-    const status = this.#driver.raft.status();
-    const lead = status.lead;
-    if (lead !== this.#leader.raftId || status.term !== this.#leader.term) {
-      this.#leader = { raftId: lead, nodeId: kafkaNodeIdOf(lead), term: status.term };
-      if (status.role !== 'leader') this.#rejectAll(this.#notLeader());
+    // The core's public fields, not status(): this runs after every message and tick.
+    const raft = this.#driver.raft;
+    const lead = raft.lead;
+    if (lead !== this.#leader.raftId || raft.term !== this.#leader.term) {
+      this.#leader = { raftId: lead, nodeId: kafkaNodeIdOf(lead), term: raft.term };
+      if (raft.role !== 'leader') this.#rejectAll(this.#notLeader());
       for (const listener of this.#leaderListeners) listener(this.#leader);
     }
-    if (!this.#driver.persisting) this.#raftLog.trimWindow(status.applied, status.conf);
+    if (!this.#driver.persisting) this.#raftLog.trimWindow(raft.log.applied, raft.conf);
   }
 
   #rejectAll(err: PartitionError): void {
