@@ -27,6 +27,9 @@ export const PARTITION_ERROR_TO_KAFKA: Readonly<Record<PartitionErrorCode, numbe
   OFFSET_OUT_OF_RANGE: ErrorCode.OFFSET_OUT_OF_RANGE,
   STORAGE: ErrorCode.KAFKA_STORAGE_ERROR,
   TIMEOUT: ErrorCode.REQUEST_TIMED_OUT,
+  // The client refreshes metadata and retries on the leader (an idempotent producer's retry of an
+  // append whose fate is unknown is deduplicated there).
+  NOT_LEADER: ErrorCode.NOT_LEADER_OR_FOLLOWER,
   // Retriable: the client refreshes metadata and retries, which is right for a closing partition.
   SHUTTING_DOWN: ErrorCode.NOT_LEADER_OR_FOLLOWER,
 };

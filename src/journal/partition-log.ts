@@ -245,12 +245,23 @@ export class PartitionLog {
     await this.#chain.run(() => this.#truncate(offset));
   }
 
+  /**
+   * Removes every batch; the log restarts empty at `offset` (logStartOffset = logEndOffset =
+   * offset), which may be beyond the old end. For a Raft follower reset to its leader's log start.
+   */
+  async resetTo(offset: number): Promise<void> {
+    this.#checkOpen();
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new AssertionError(`resetTo(${offset})`);
+    this.#pipeline.closeGroup();
+    await this.#chain.run(() => this.#truncate(offset, true));
+  }
+
   /** Inside the chain; also the write pipeline's cut-back after a failed write or fsync. */
-  #truncate(offset: number): Promise<void> {
+  #truncate(offset: number, reset = false): Promise<void> {
     return truncateLog(this.#trim, offset, (end) => {
       if (this.#hw > end) this.#hw = end;
       this.#pipeline.rejectCut(end);
-    });
+    }, { reset });
   }
 
   /** DeleteRecords: advances the log start offset and deletes segments wholly below it. */

@@ -5,17 +5,19 @@
 import type { TrimContext } from './trim-context.js';
 
 /**
- * Runs inside the exclusive chain. `onCut(end)` runs last, once the log ends at `end`, even when
+ * Runs inside the exclusive chain. With `reset`, every batch goes and the log restarts empty at
+ * `offset`, which may lie beyond the old end (a Raft follower reset to the leader's log start). `onCut(end)` runs last, once the log ends at `end`, even when
  * the truncation failed part way (what was cut is gone either way).
  */
-export async function truncateLog(ctx: TrimContext, offset: number, onCut: (end: number) => void): Promise<void> {
+export async function truncateLog(ctx: TrimContext, offset: number, onCut: (end: number) => void, opts: { reset?: boolean } = {}): Promise<void> {
   const { dir, fs, segments, state, roller, clock } = ctx;
-  if (offset >= segments.logEndOffset) return;
+  const reset = opts.reset === true;
+  if (offset >= segments.logEndOffset && !reset) return;
   await roller.settleOrWarn();
   const segs = segments.all;
   let keep: number; // segments kept
   let cutPos = -1;
-  if (offset <= segs[0]!.base) {
+  if (reset || offset <= segs[0]!.base) {
     keep = 0;
   } else {
     const si = segments.indexFor(offset, segs);
@@ -44,7 +46,8 @@ export async function truncateLog(ctx: TrimContext, offset: number, onCut: (end:
   } finally {
     segments.assignStartBytes();
     const end = segments.logEndOffset;
-    if (state.epochs.truncateFrom(end)) await state.writeEpochs().catch(() => undefined);
+    // A reset keeps no batch, so no epoch either (old epochs may be above what comes next).
+    if (state.epochs.truncateFrom(reset ? 0 : end)) await state.writeEpochs().catch(() => undefined);
     if (state.logStart > end) state.logStart = end;
     onCut(end);
   }

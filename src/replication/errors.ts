@@ -12,6 +12,7 @@ export type PartitionErrorCode =
   | 'OFFSET_OUT_OF_RANGE' // a read or delete outside [logStartOffset, logEndOffset]
   | 'STORAGE' // disk error
   | 'TIMEOUT' // the append did not finish within the request's timeout
+  | 'NOT_LEADER' // a replicated partition: this node is not its leader, or lost leadership before the append committed
   | 'SHUTTING_DOWN'; // the partition is closing or was deleted
 
 /** Produce v8+'s per-record detail: which record of the batch was refused, and why. */
@@ -31,5 +32,5 @@ export class PartitionError extends Error {
 
 export const PARTITION_ERROR_CODES: readonly PartitionErrorCode[] = [
   'OUT_OF_ORDER_SEQUENCE', 'INVALID_PRODUCER_EPOCH', 'INVALID_RECORD', 'INVALID_TIMESTAMP', 'CORRUPT', 'TOO_LARGE',
-  'OFFSET_OUT_OF_RANGE', 'STORAGE', 'TIMEOUT', 'SHUTTING_DOWN',
+  'OFFSET_OUT_OF_RANGE', 'STORAGE', 'TIMEOUT', 'NOT_LEADER', 'SHUTTING_DOWN',
 ];

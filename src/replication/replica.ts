@@ -7,9 +7,9 @@ import type { ReadOutcome } from './committed-batches.js';
  * replication/ sees one.
  *
  * Implementations: `LocalReplica` (local-replica.ts, a single node: committed once the journal's
- * append resolved). Later a Raft replica (committed = the Raft commit index, append answers after
- * the entry commits) and a learner replica (a read-only copy fed by an upstream) implement the same
- * interface, so the Kafka APIs, groups and admin do not change.
+ * append resolved) and `RaftReplica` (raft-replica.ts: committed = the Raft commit index, append
+ * answers after the entry commits). Later a learner replica (a read-only copy fed by an upstream)
+ * implements the same interface, so the Kafka APIs, groups and admin do not change.
  *
  * Errors: every method throws PartitionError (errors.ts), never a storage-layer error.
  * Invariants: logStartOffset <= highWatermark <= logEndOffset; highWatermark never decreases while

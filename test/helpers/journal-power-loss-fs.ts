@@ -41,6 +41,13 @@ export class PowerLossFileLayer implements FileLayer {
 
   get powerOff(): boolean { return this.ops >= this.cutAfterOps; }
 
+  /** Awaits `p` unless the power goes off first; true when it settled with the power on. */
+  async settled(p: Promise<unknown>): Promise<boolean> {
+    p.catch(() => undefined);
+    const r = await Promise.race([p.then(() => true, () => true), this.whenOff.then(() => false)]);
+    return r && !this.powerOff;
+  }
+
   /** Cuts the power now: every later operation never settles. */
   cutNow(): void { this.cutAfterOps = Math.min(this.cutAfterOps, this.ops); this.cut(); }
 

@@ -27,13 +27,6 @@ function configFor(seed: number): JournalConfig {
 
 interface Run { acked: Map<number, string>; logStartInMemory: number }
 
-/** Awaits `p` unless the power goes off first; true when it settled. */
-async function settled(layer: PowerLossFileLayer, p: Promise<unknown>): Promise<boolean> {
-  p.catch(() => undefined);
-  const r = await Promise.race([p.then(() => true, () => true), layer.whenOff.then(() => false)]);
-  return r && !layer.powerOff;
-}
-
 /** A seeded workload: groups of appends, epoch bumps, retention, DeleteRecords, clean reopens. */
 async function workload(layer: PowerLossFileLayer, seed: number): Promise<Run> {
   const r = rng(seed);
@@ -44,7 +37,7 @@ async function workload(layer: PowerLossFileLayer, seed: number): Promise<Run> {
   const opening = PartitionLog.open(dir, config, { fs: layer, clock: () => clockMs });
   let log: PartitionLog | null = null;
   opening.then((l) => { log = l; }, () => undefined);
-  if (!(await settled(layer, opening)) || log === null) return { acked, logStartInMemory: 0 };
+  if (!(await layer.settled(opening)) || log === null) return { acked, logStartInMemory: 0 };
   let epoch = 1;
   for (let step = 0; step < STEPS && !layer.powerOff; step++) {
     clockMs += 1000;
@@ -70,7 +63,7 @@ async function workload(layer: PowerLossFileLayer, seed: number): Promise<Run> {
     } else {
       op = l.close().then(() => PartitionLog.open(dir, config, { fs: layer, clock: () => clockMs })).then((next) => { log = next; });
     }
-    if (!(await settled(layer, op))) break;
+    if (!(await layer.settled(op))) break;
   }
   const last: PartitionLog = log;
   return { acked, logStartInMemory: last.logStartOffset };
