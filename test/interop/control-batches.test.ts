@@ -17,12 +17,12 @@ import { buildGoClient, haveGoClient, runGoClient } from '../helpers/go-client.j
 import { waitUntil } from '../helpers/group-interop.js';
 import { spawnBroker, type SpawnedBroker } from '../helpers/spawn-broker.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { fetchRequest } from '../helpers/requests.js';
+import { fetchRequest, listOffsetsRequest, produceRequest } from '../helpers/requests.js';
 import { writeControlGapLog, type ControlGapLog } from '../helpers/control-gap-log.js';
 import { ApiKey } from '../../src/protocol/generated/index.js';
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js';
 import { iterateBatches } from '../../src/protocol/records/iterate-batches.js';
-import { controlTypeOf } from '../../src/protocol/records/control-batch.js';
+import { controlBatch, controlTypeOf, encodeControlBatch, CONTROL_TYPE_RAFT_CONFIG, CONTROL_TYPE_RAFT_NOOP } from '../../src/protocol/records/control-batch.js';
 import { PARTITIONS_DIR } from '../../src/replication/partition-manager.js';
 
 const require = createRequire(import.meta.url);
@@ -135,6 +135,27 @@ t.test('control batches and offset gaps against every client', async (t) => {
     t.equal(past.errorCode, ErrorCode.OFFSET_OUT_OF_RANGE, 'past the log end: OFFSET_OUT_OF_RANGE');
   });
 
+  await t.test('ListOffsets by timestamp across control batches and gaps', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    const at = async (timestamp: number) => {
+      const p = (await client.request(ApiKey.ListOffsets, 7, listOffsetsRequest(TOPIC, 0, timestamp))).topics[0].partitions[0];
+      return [p.errorCode, Number(p.offset), Number(p.timestamp)];
+    };
+    const ts = (o: number) => log.baseTimestamp + o * 1000;
+    // As Kafka (which counts its transaction markers): the first record, control records included,
+    // whose timestamp is at or after the one asked; a client seeking there skips the control batch.
+    t.same(await at(ts(0)), [0, 0, ts(0)], 'the leading control batch');
+    t.same(await at(ts(4)), [0, 4, ts(4)], 'a control batch between data');
+    t.same(await at(ts(5)), [0, 5, ts(5)]);
+    t.same(await at(ts(8) - 1), [0, 8, ts(8)], 'the second of two control batches');
+    t.same(await at(ts(10)), [0, 12, ts(12)], 'a gap inside a batch: the next record in it');
+    t.same(await at(ts(14)), [0, 21, ts(21)], 'past a batch\'s last record and an emptied batch: the next record');
+    t.same(await at(ts(25)), [0, 30, ts(30)], 'in the gap between segments: the first record after it');
+    t.same(await at(ts(32)), [0, 32, ts(32)], 'the trailing control batch');
+    t.same(await at(ts(32) + 1), [0, -1, -1], 'after every timestamp: none');
+    t.same(await at(-3), [0, 32, ts(32)], 'max timestamp: the trailing control batch carries it');
+  });
+
   const records = expected(log);
   const end = log.logEnd;
   const lastData = records[records.length - 1]![0];
@@ -222,5 +243,37 @@ t.test('control batches and offset gaps against every client', async (t) => {
       t.same(again.read, [[end, 'after']], `${client}: the resumed member reads only the new record`);
       t.equal(again.committed, end + 1, `${client}: committed past it`);
     }
+  });
+
+  await t.test('Produce refuses control batches from clients with INVALID_RECORD, as Kafka does', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    const before = (await fetchAt(client, 0)).highWatermark;
+    const raft = [CONTROL_TYPE_RAFT_NOOP, CONTROL_TYPE_RAFT_CONFIG].map((type) => encodeControlBatch({ type, value: Buffer.from('x'), baseOffset: 0, leaderEpoch: -1, timestampMs: Date.now() }));
+    // A transaction marker is refused as a control batch first (Kafka checks control before transactional).
+    for (const batch of [...raft, controlBatch('commit', { producerId: 1, producerEpoch: 0 })]) {
+      const res = await client.request(ApiKey.Produce, 9, produceRequest(TOPIC, 0, batch));
+      t.match(res.responses[0].partitionResponses[0], { errorCode: ErrorCode.INVALID_RECORD, errorMessage: /control/ });
+    }
+    t.equal((await fetchAt(client, 0)).highWatermark, before, 'nothing appended');
+  });
+
+  await t.test('DeleteRecords to a control batch, into a gap, and the batches after serve', async (t) => {
+    const client = await RawClient.connect(t, broker.port);
+    const deleteTo = async (offset: number) => {
+      const res = await client.request(ApiKey.DeleteRecords, 2, { topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, offset }] }], timeoutMs: 5000 });
+      const p = res.topics[0].partitions[0];
+      return [p.errorCode, Number(p.lowWatermark)];
+    };
+    const earliest = async () => Number((await client.request(ApiKey.ListOffsets, 7, listOffsetsRequest(TOPIC, 0, -2))).topics[0].partitions[0].offset);
+    for (const [offset, firstBatch, why] of [[8, 8, 'the second of two control batches'], [15, 9, 'inside a batch\'s gap: the batch holding it'], [25, 30, 'the gap between segments: the next batch']] as const) {
+      t.same(await deleteTo(offset), [ErrorCode.NONE, offset], `delete before ${offset}`);
+      t.equal(await earliest(), offset, 'ListOffsets earliest = the new log start');
+      const r = await fetchAt(client, offset);
+      t.same([r.errorCode, r.batches[0]?.[0]], [ErrorCode.NONE, firstBatch], `fetch at ${offset}: ${why}`);
+      t.equal((await fetchAt(client, offset - 1)).errorCode, ErrorCode.OFFSET_OUT_OF_RANGE, `fetch below ${offset}: out of range`);
+    }
+    const end = (await fetchAt(client, 30)).highWatermark;
+    t.same(await deleteTo(end), [ErrorCode.NONE, end], 'delete everything, past the trailing control batch');
+    t.same((await fetchAt(client, end)).batches, [], 'fetch at the end: nothing, no error');
   });
 });
