@@ -94,3 +94,13 @@ export async function writeControlGapLog(partitionDir: string, baseTimestamp: nu
     baseTimestamp,
   };
 }
+
+/** A partition holding only Raft's entries, as a new partition does before any data: [no-op, config]. */
+export async function writeControlOnlyLog(partitionDir: string): Promise<{ logEnd: number }> {
+  const log = await PartitionLog.open(partitionDir, DEFAULT_JOURNAL_CONFIG);
+  const entries = [CONTROL_TYPE_RAFT_NOOP, CONTROL_TYPE_RAFT_CONFIG].map((type, i) => encodeControlBatch({ type, value: Buffer.from('raft'), baseOffset: i, leaderEpoch: EPOCH, timestampMs: Date.now() }));
+  await log.appendReplicated(Buffer.concat(entries));
+  const logEnd = log.logEndOffset;
+  await log.close();
+  return { logEnd };
+}
