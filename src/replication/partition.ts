@@ -1,4 +1,4 @@
-import { ATTR_TIMESTAMP_LOG_APPEND, OFFSET_LAST_OFFSET_DELTA, readBatchHeader, BATCH_HEADER_BYTES, type BatchHeader } from '../protocol/records/batch-header.js';
+import { ATTR_TIMESTAMP_LOG_APPEND, OFFSET_LAST_OFFSET_DELTA, isControlBatch, readBatchHeader, BATCH_HEADER_BYTES, type BatchHeader } from '../protocol/records/batch-header.js';
 import { setCreateTimeMaxTimestamp, setLogAppendTime } from '../protocol/records/batch.js';
 import { findRecord } from '../protocol/records/find-record.js';
 import { validateBatchRecords, type BatchProblem, type BatchVerdict } from '../protocol/records/validate-batch.js';
@@ -391,7 +391,9 @@ export class Partition {
     let batches = 0;
     for await (const { header: h } of this.committedBatches(this.highWatermark - recordsMax)) {
       batches++;
-      if (h.producerId < 0) continue;
+      // Control batches carry no sequence (a transaction marker names its producer with -1):
+      // taken as the producer's latest batch, they would make it expect sequence 0 next.
+      if (h.producerId < 0 || isControlBatch(h.attributes)) continue;
       const lastSequence = nextSequence(h.baseSequence, h.lastOffsetDelta);
       this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
     }

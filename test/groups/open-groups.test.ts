@@ -12,6 +12,9 @@ import { NodeBroker } from '../../src/broker/open-broker.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { OFFSETS_TOPIC } from '../../src/groups/open-groups.js';
 import { buildBatchUncompressed } from '../../src/protocol/records/batch.js';
+import { encodeControlBatch, CONTROL_TYPE_RAFT_CONFIG, CONTROL_TYPE_RAFT_NOOP } from '../../src/protocol/records/control-batch.js';
+import { PartitionLog, DEFAULT_JOURNAL_CONFIG } from '../../src/journal/partition-log.js';
+import { PARTITIONS_DIR } from '../../src/replication/partition-manager.js';
 
 const COMMITS = 40;
 
@@ -62,4 +65,39 @@ t.test('an offset reset by timestamp lands on the record, not on the start of it
   t.same(reset.rows.map((r) => r.newOffset), [2], 'the record ListOffsets would name');
   const past = await broker.groups!.resetOffsets({ groupId: 'replay', topic: 'events', partitions: [0], to: { kind: 'timestamp', timestampMs: 5000 }, dryRun: true });
   t.same(past.rows.map((r) => r.newOffset), [5], 'no record that late: the high watermark');
+});
+
+t.test('group loading skips Raft control batches in the offsets partition', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'canopy-groups-control-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  const config = { ...defaultConfig(), dataDir, adminListen: null, offsetsTopicPartitions: 1 };
+  const logger = pino({ level: 'silent' });
+  const commit = (broker: NodeBroker, offset: number) =>
+    broker.groups!.commitOffsets('g', '', null, -1, [{ topic: 'orders', partition: 0, offset, leaderEpoch: -1, metadata: 'x' }]);
+  // Control batches appended to the closed offsets partition, as Raft writes its no-op and config entries.
+  const appendControls = async (types: number[]) => {
+    const log = await PartitionLog.open(join(dataDir, PARTITIONS_DIR, `${OFFSETS_TOPIC}-0`), DEFAULT_JOURNAL_CONFIG);
+    const base = log.logEndOffset;
+    await log.appendReplicated(Buffer.concat(types.map((type, i) => encodeControlBatch({ type, value: Buffer.from('raft'), baseOffset: base + i, leaderEpoch: 0, timestampMs: Date.now() }))));
+    await log.close();
+  };
+
+  let broker = await NodeBroker.open(config, logger);
+  await broker.topics.create('orders', { partitions: 1 });
+  t.same(await commit(broker, 5), ['NONE']);
+  await broker.close();
+  await appendControls([CONTROL_TYPE_RAFT_NOOP, CONTROL_TYPE_RAFT_CONFIG]);
+
+  broker = await NodeBroker.open(config, logger);
+  t.equal(broker.groups!.fetchOffsets('g', null).entries[0]?.offset, 5, 'replayed across the control batches after it');
+  t.same(await commit(broker, 7), ['NONE']);
+  await broker.close();
+  await appendControls([CONTROL_TYPE_RAFT_NOOP]);
+
+  broker = await NodeBroker.open(config, logger);
+  t.teardown(() => broker.close());
+  t.same(broker.groups!.fetchOffsets('g', null).entries.map((e) => [e.offset, e.metadata]), [[7, 'x']], 'control batches between and after the commits are skipped');
+  // recordsBefore counts offsets: 2 commits and 3 control batches.
+  t.same(await broker.groups!.compactPartition(0), { recordsBefore: 5, recordsAfter: 1 }, 'compaction over the control batches');
+  t.same(broker.groups!.fetchOffsets('g', null).entries.map((e) => e.offset), [7]);
 });

@@ -25,7 +25,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildBatchUncompressed } from '../../src/protocol/records/batch.js';
+import { assembleBatch, buildBatchUncompressed } from '../../src/protocol/records/batch.js';
 import { CONTROL_TYPE_RAFT_CONFIG, CONTROL_TYPE_RAFT_NOOP, encodeControlBatch } from '../../src/protocol/records/control-batch.js';
 import { PartitionLog, DEFAULT_JOURNAL_CONFIG } from '../../src/journal/partition-log.js';
 import { CLEAN_SHUTDOWN_FILE, LOG_SUFFIX, segmentFileName } from '../../src/journal/file-names.js';
@@ -69,7 +69,8 @@ export async function writeControlGapLog(partitionDir: string, baseTimestamp: nu
     control(CONTROL_TYPE_RAFT_NOOP, 7),
     control(CONTROL_TYPE_RAFT_CONFIG, 8),
     data(9, [0, 3, 4], 7),
-    buildBatchUncompressed([], { baseOffset: 17, partitionLeaderEpoch: EPOCH, lastOffsetDelta: 3 }),
+    // Compaction keeps an emptied batch's header: its timestamps are those of the records it held.
+    assembleBatch(Buffer.alloc(0), { recordCount: 0, lastOffsetDelta: 3, baseTimestamp: ts(17), maxTimestamp: ts(20), attributes: 0 }, { baseOffset: 17, partitionLeaderEpoch: EPOCH }),
     data(21, [0]),
   ];
   let log = await PartitionLog.open(partitionDir, DEFAULT_JOURNAL_CONFIG);
@@ -92,4 +93,14 @@ export async function writeControlGapLog(partitionDir: string, baseTimestamp: nu
     segmentGap: SEGMENT_GAP,
     baseTimestamp,
   };
+}
+
+/** A partition holding only Raft's entries, as a new partition does before any data: [no-op, config]. */
+export async function writeControlOnlyLog(partitionDir: string): Promise<{ logEnd: number }> {
+  const log = await PartitionLog.open(partitionDir, DEFAULT_JOURNAL_CONFIG);
+  const entries = [CONTROL_TYPE_RAFT_NOOP, CONTROL_TYPE_RAFT_CONFIG].map((type, i) => encodeControlBatch({ type, value: Buffer.from('raft'), baseOffset: i, leaderEpoch: EPOCH, timestampMs: Date.now() }));
+  await log.appendReplicated(Buffer.concat(entries));
+  const logEnd = log.logEndOffset;
+  await log.close();
+  return { logEnd };
 }
