@@ -11,7 +11,7 @@ import { createPeerProbe } from '../../src/metrics/probes/peers.js';
 import { makeMessage, type Message } from '../../src/raft/messages.js';
 import { PeerTransport, type PeerAddress } from '../../src/replication/transport/peer-transport.js';
 import type { RaftGroup } from '../../src/replication/transport/group.js';
-import { raftIdOf } from '../../src/replication/transport/node-ids.js';
+import { raftIdOf } from '../../src/replication/raft-ids.js';
 import type { TransportLimits } from '../../src/replication/transport/transport-limits.js';
 import { metricValue, waitFor } from '../helpers/peer-transports.js';
 

@@ -12,7 +12,7 @@ import { peerMetricSpecs } from '../../src/metrics/names.js';
 import { PeerTransport, type PeerAddress } from '../../src/replication/transport/peer-transport.js';
 import type { TransportLimits } from '../../src/replication/transport/transport-limits.js';
 import { makeMessage, type Message } from '../../src/raft/messages.js';
-import { raftIdOf } from '../../src/replication/transport/node-ids.js';
+import { raftIdOf } from '../../src/replication/raft-ids.js';
 import type { RaftGroup } from '../../src/replication/transport/group.js';
 
 const WAIT_MS_MAX = 15_000;

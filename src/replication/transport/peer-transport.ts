@@ -7,7 +7,7 @@
  * handler are dropped and counted (Raft retransmits once the group exists).
  *
  * Nodes are a static map Kafka node id → address (membership changes come later). Raft messages
- * address nodes by Raft id = Kafka node id + 1 (node-ids.ts).
+ * address nodes by Raft id = Kafka node id + 1 (../raft-ids.ts).
  */
 import type { Message } from '../../raft/messages.js';
 import type { RaftMessagesRequest } from '../../protocol/generated/raft-messages-request.js';
@@ -15,7 +15,7 @@ import type { PeerProbe } from '../../metrics/probes/peers.js';
 import type { RaftTransport } from '../raft-driver.js';
 import { describeGroup, type RaftGroup } from './group.js';
 import { InternalListener } from './internal-listener.js';
-import { kafkaNodeIdOf } from './node-ids.js';
+import { kafkaNodeIdOf } from '../raft-ids.js';
 import type { LocalIdentity } from './peer-hello.js';
 import { PeerLink, type PeerAddress } from './peer-link.js';
 import { fromWireMessage } from './raft-wire.js';

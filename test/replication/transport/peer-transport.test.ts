@@ -2,7 +2,7 @@
 // groups, frames are coalesced per peer per turn, unknown groups are dropped and counted.
 import t from 'tap';
 import { EntryType, makeMessage, type Message } from '../../../src/raft/messages.js';
-import { raftIdOf } from '../../../src/replication/transport/node-ids.js';
+import { raftIdOf } from '../../../src/replication/raft-ids.js';
 import { METADATA_GROUP, type RaftGroup } from '../../../src/replication/transport/group.js';
 import { heartbeat, metricValue, nodeLinkedTo, startCluster, waitFor, type TestNode } from '../../helpers/peer-transports.js';
 
