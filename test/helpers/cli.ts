@@ -16,16 +16,18 @@ export const cliRunMsMax = 60_000;
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** `options.input` is written to the CLI's stdin (then closed); without it stdin is /dev/null. */
+export function runCli(args: string[], env: Record<string, string> = {}, options: { input?: string } = {}): Promise<CliResult> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
-      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: repoRoot, env: { ...process.env, ...env }, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); rej(new Error(`canopy ${args.join(' ')} ran longer than ${cliRunMsMax} ms`)); }, cliRunMsMax);
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('error', (e) => { clearTimeout(timer); rej(e); });
     child.on('close', (code) => { clearTimeout(timer); res({ code, stdout, stderr }); });
   });
@@ -38,6 +40,7 @@ export async function runCommand(
   let stderr = '';
   const io: CliIo = {
     out: (text) => { stdout += text.endsWith('\n') ? text : `${text}\n`; },
+    write: (text) => { stdout += text; },
     err: (text) => { stderr += text.endsWith('\n') ? text : `${text}\n`; },
     env,
   };

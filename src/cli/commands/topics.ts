@@ -2,6 +2,8 @@ import { integerOption, keyValuePairs } from './support/args.js';
 import { runGroup, type Subcommand } from './support/dispatch.js';
 import { CliError, EXIT_USAGE, stdio, type CliIo } from './support/io.js';
 import { humanBytes, keyValues, table } from './support/table.js';
+import { consume } from './topics/consume.js';
+import { produce } from './topics/produce.js';
 
 interface TopicSummary { name: string; partitions: number; internal: boolean; sizeBytes: number; messages: number }
 interface PartitionInfo {
@@ -91,11 +93,13 @@ const subcommands: Record<string, Subcommand> = {
       io.out(`Updated ${result.name}: ${changed.length === 0 ? 'nothing changed' : changed.map((k) => `${k}=${result.configs[k] ?? '(default)'}`).join(', ')}`);
     },
   },
+  produce,
+  consume,
 };
 
-export const summary = 'create, list, describe, delete and configure topics (via the admin API)';
+export const summary = 'create, list, describe, delete and configure topics (admin API); produce and consume records (Kafka)';
 
 /** `canopy topics …`; `io` defaults to the process's stdout/stderr/env (tests pass their own). */
 export function run(args: string[], io: CliIo = stdio()): Promise<number> {
-  return runGroup('topics', 'create, list, describe, delete and configure topics', subcommands, args, io);
+  return runGroup('topics', 'create, list, describe, delete and configure topics; produce and consume records', subcommands, args, io);
 }

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { AdminClient, adminUrl, DEFAULT_ADMIN_URL } from './admin-client.js';
-import { commonOptions, parse } from './args.js';
+import { bootstrapOption, commonOptions, parse } from './args.js';
+import { DEFAULT_BOOTSTRAP } from './kafka-connection.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,11 +24,14 @@ export interface Subcommand {
   readonly options: Options;
   /** Positionals required (a missing one is a usage error naming it). */
   readonly positionals: readonly string[];
+  /** 'kafka' when the command speaks Kafka to --bootstrap instead of calling the admin API. */
+  readonly transport?: 'kafka';
   run(context: CommandContext): Promise<void>;
 }
 
+const adminHelp = ['--admin URL', `admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`] as const;
+const bootstrapHelp = ['-b, --bootstrap HOST:PORT', `Kafka listener of the broker (env CANOPY_BOOTSTRAP, default ${DEFAULT_BOOTSTRAP})`] as const;
 const commonHelp: readonly (readonly [string, string])[] = [
-  ['--admin URL', `admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`],
   ['--json', 'machine-readable JSON instead of tables'],
   ['-h, --help', 'this help'],
 ];
@@ -49,7 +53,7 @@ function groupHelp(group: string, summary: string, subcommands: Readonly<Record<
 function leafHelp(group: string, name: string, sub: Subcommand): string {
   return [
     `canopy ${group} ${name} — ${sub.summary}`, '', `Usage: canopy ${group} ${name} ${sub.usage}`.trimEnd(), '',
-    'Options:', ...helpColumns([...sub.help, ...commonHelp]),
+    'Options:', ...helpColumns([...sub.help, sub.transport === 'kafka' ? bootstrapHelp : adminHelp, ...commonHelp]),
   ].join('\n');
 }
 
@@ -72,7 +76,7 @@ export async function runGroup(
   }
   const hint = `Run "canopy ${group} ${name} --help" for usage.`;
   try {
-    const { values, positionals } = parse(rest, { ...commonOptions, ...sub.options }, hint);
+    const { values, positionals } = parse(rest, { ...commonOptions, ...(sub.transport === 'kafka' ? bootstrapOption : {}), ...sub.options }, hint);
     if (values['help'] === true) {
       io.out(leafHelp(group, name, sub));
       return EXIT_OK;

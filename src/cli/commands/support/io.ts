@@ -5,6 +5,10 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Output exactly as given (records in a user's --format), no newline added. */
+  write(text: string): void;
+  /** Records for `topics produce`; absent when the caller has none to give. */
+  readonly stdin?: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -26,6 +30,8 @@ export function stdio(): CliIo {
   return {
     out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
     err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`); },
+    write: (text) => { process.stdout.write(text); },
+    stdin: process.stdin,
     env: process.env,
   };
 }
