@@ -79,8 +79,8 @@ const subcommands: Record<string, Subcommand> = {
     },
   },
   'reset-offsets': {
-    summary: 'Move an empty group\'s committed offsets (preview with --dry-run)',
-    usage: 'GROUP (--to-earliest | --to-latest | --to-offset N | --to-timestamp MS | --to-datetime ISO) [--topic T [--partitions 0,1]] [--dry-run]',
+    summary: 'Plan moving an empty group\'s committed offsets; commit the plan only with --execute',
+    usage: 'GROUP (--to-earliest | --to-latest | --to-offset N | --to-timestamp MS | --to-datetime ISO) [--topic T [--partitions 0,1]] [--dry-run | --execute]',
     help: [
       ['--to-earliest', 'the first retained offset'],
       ['--to-latest', 'the high watermark (skip everything not yet read)'],
@@ -89,27 +89,30 @@ const subcommands: Record<string, Subcommand> = {
       ['--to-datetime ISO', 'same, as an ISO-8601 date-time, e.g. 2026-11-22T00:00:00Z'],
       ['--topic T', 'only this topic (default: every topic the group committed)'],
       ['--partitions 0,1', 'only these partitions of --topic'],
-      ['--dry-run', 'show the new offsets without committing them'],
+      ['--dry-run', 'show the new offsets without committing them (the default)'],
+      ['--execute', 'commit the new offsets'],
     ],
     options: {
       'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' }, 'to-offset': { type: 'string' },
       'to-timestamp': { type: 'string' }, 'to-datetime': { type: 'string' }, topic: { type: 'string' },
-      partitions: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+      partitions: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, execute: { type: 'boolean', default: false },
     },
     positionals: ['GROUP'],
     async run({ client, io, json, positionals, values }) {
       const partitions = partitionList(values['partitions'] as string | undefined);
       const topic = values['topic'] as string | undefined;
       if (partitions !== undefined && topic === undefined) throw new CliError('--partitions needs --topic', EXIT_USAGE);
+      if (values['dry-run'] === true && values['execute'] === true) throw new CliError('give --dry-run or --execute, not both', EXIT_USAGE);
+      // As Kafka's kafka-consumer-groups --reset-offsets: a plan unless --execute says otherwise.
       const body = {
-        ...resetBody(values), dryRun: values['dry-run'] === true,
+        ...resetBody(values), dryRun: values['execute'] !== true,
         ...(topic === undefined ? {} : { topic }), ...(partitions === undefined ? {} : { partitions }),
       };
       const result = await client.request<ResetResult>('POST', `${groupPath(positionals[0]!)}/offsets/reset`, body);
       if (json) return io.out(JSON.stringify(result, null, 2));
       io.out(table(['topic', 'partition', 'previous offset', 'new offset'],
         result.partitions.map((p) => [p.topic, p.partition, p.previousOffset, p.newOffset])));
-      io.out(result.dryRun ? 'Dry run: nothing was committed.' : `Committed ${result.partitions.length} offset(s) for group ${result.groupId}.`);
+      io.out(result.dryRun ? 'Plan only: nothing was committed (add --execute to commit it).' : `Committed ${result.partitions.length} offset(s) for group ${result.groupId}.`);
     },
   },
 };

@@ -47,6 +47,35 @@ t.test('canopy topics against a running broker', async (t) => {
   t.same(JSON.parse((await runCommand(topics, ['list', '--json'], env)).stdout).filter((x: { internal: boolean }) => !x.internal), []);
 });
 
+t.test('--admin takes host:port as well as a URL', async (t) => {
+  const hostPort = new URL(broker.adminUrl!).host;
+  const listed = await runCli(['topics', 'list', '--admin', hostPort, '--json']);
+  t.equal(listed.code, 0, listed.stderr);
+  t.ok((JSON.parse(listed.stdout) as { name: string }[]).some((x) => x.name === '__consumer_offsets'), 'the broker answered');
+  const viaEnv = await runCli(['cluster', 'status', '--json'], { CANOPY_ADMIN_URL: hostPort });
+  t.equal(viaEnv.code, 0, viaEnv.stderr);
+  t.equal(JSON.parse(viaEnv.stdout).nodes.length, 1);
+});
+
+t.test('under --json an error is a JSON object on stderr with a stable code and the exit code', async (t) => {
+  const env = { CANOPY_ADMIN_URL: broker.adminUrl! };
+  const cases: Array<[string[], number, string, RegExp]> = [
+    [['topics', 'describe', 'nope', '--json'], 1, 'CANOPY_ERR_TOPIC_NOT_FOUND', /^topic nope does not exist$/],
+    [['topics', 'create', '--json'], 2, 'CANOPY_ERR_CLI_USAGE', /^missing TOPIC$/],
+    [['groups', 'describe', 'nobody', '--json'], 1, 'CANOPY_ERR_GROUP_NOT_FOUND', /nobody/],
+    [['topics', 'list', '--json', '--admin', '127.0.0.1:9'], 1, 'CANOPY_ERR_CLI_FAILED', /cannot reach the Canopy admin API at http:\/\/127\.0\.0\.1:9/],
+  ];
+  for (const [args, code, errorCode, message] of cases) {
+    const res = await runCli(args, env);
+    t.equal(res.code, code, args.join(' '));
+    t.equal(res.stdout, '', 'nothing on stdout');
+    const parsed = JSON.parse(res.stderr) as { error: { code: string; message: string; exitCode: number } };
+    t.equal(parsed.error.code, errorCode, args.join(' '));
+    t.match(parsed.error.message, message, args.join(' '));
+    t.equal(parsed.error.exitCode, code);
+  }
+});
+
 t.test('canopy topics errors: clear message and non-zero exit', async (t) => {
   const env = { CANOPY_ADMIN_URL: broker.adminUrl! };
 
@@ -67,7 +96,8 @@ t.test('canopy topics errors: clear message and non-zero exit', async (t) => {
     [['list', '--colour'], 2, /Unknown option '--colour'/],
     [['alter-config', 'dup'], 2, /--set key=value or --delete key/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
-    [['list', '--admin', 'not a url'], 2, /is not a URL/],
+    [['list', '--admin', 'not a url'], 2, /is not an http\(s\) URL or host:port/],
+    [['list', '--admin', 'ftp://127.0.0.1:21'], 2, /is not an http\(s\) URL or host:port/],
   ];
   for (const [args, code, message] of cases) {
     const res = await runCommand(topics, args, env);
@@ -87,7 +117,7 @@ t.test('--help at every level exits 0 and documents the options', async (t) => {
   const leaf = await runCommand(topics, ['create', '--help']);
   t.equal(leaf.code, 0);
   t.match(leaf.stdout, /Usage: canopy topics create TOPIC \[--partitions N\]/);
-  t.match(leaf.stdout, /--admin URL\s+admin API of the broker \(env CANOPY_ADMIN_URL, default http:\/\/127\.0\.0\.1:9644\)/);
+  t.match(leaf.stdout, /--admin URL\s+admin API of the broker, a URL or HOST:PORT \(env CANOPY_ADMIN_URL, default http:\/\/127\.0\.0\.1:9644\)/);
   const none = await runCommand(topics, []);
   t.equal(none.code, 2, 'no subcommand is a usage error');
   t.match(none.stderr, /Usage: canopy topics <command>/);

@@ -29,7 +29,7 @@ export interface Subcommand {
   run(context: CommandContext): Promise<void>;
 }
 
-const adminHelp = ['--admin URL', `admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`] as const;
+const adminHelp = ['--admin URL', `admin API of the broker, a URL or HOST:PORT (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`] as const;
 const bootstrapHelp = ['-b, --bootstrap HOST:PORT', `Kafka listener of the broker (env CANOPY_BOOTSTRAP, default ${DEFAULT_BOOTSTRAP})`] as const;
 const commonHelp: readonly (readonly [string, string])[] = [
   ['--json', 'machine-readable JSON instead of tables'],
@@ -91,11 +91,16 @@ export async function runGroup(
     await sub.run({ positionals, values, json: values['json'] === true, client, io });
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.err(`canopy ${group} ${name}: ${err.message}`);
-      return err.exitCode;
+    const failure = err instanceof CliError ? err : undefined;
+    // Under --json a script reads the error too: one JSON object on stderr, same exit code.
+    if (rest.includes('--json')) {
+      const message = failure?.message.split('\n')[0]!.replace(` (${failure.code})`, '') ?? `unexpected failure: ${String(err)}`;
+      io.err(JSON.stringify({ error: { code: failure?.errorCode ?? 'CANOPY_ERR_CLI_INTERNAL', message, exitCode: failure?.exitCode ?? EXIT_FAILED } }));
+    } else if (failure !== undefined) {
+      io.err(`canopy ${group} ${name}: ${failure.message}`);
+    } else {
+      io.err(`canopy ${group} ${name}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
     }
-    io.err(`canopy ${group} ${name}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
-    return EXIT_FAILED;
+    return failure?.exitCode ?? EXIT_FAILED;
   }
 }
