@@ -98,6 +98,10 @@ export function createBrokerViews(broker: AdminBroker, options: BrokerViewOption
       const result = await topicResult(() => broker.topics.delete(name));
       return result.ok ? { ok: true, value: null } : result;
     },
+    async addPartitions(name, count) {
+      const result = await topicResult(() => broker.topics.addPartitions(name, count));
+      return result.ok ? { ok: true, value: describe(name)! } : result;
+    },
     async alterConfigs(name, set, remove) {
       const result = await topicResult(() => broker.topics.alterConfigs(name, { set: { ...set }, remove: [...remove] }));
       return result.ok ? { ok: true, value: effectiveConfigs(result.value) } : result;

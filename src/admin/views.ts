@@ -70,6 +70,8 @@ export interface TopicsView {
   describe(name: string): TopicDescriptionView | undefined;
   create(request: TopicCreateRequest): Promise<AdminResult<TopicDescriptionView>>;
   delete(name: string): Promise<AdminResult<null>>;
+  /** Grows the topic to `count` partitions in total (only up, as Kafka's CreatePartitions). */
+  addPartitions(name: string, count: number): Promise<AdminResult<TopicDescriptionView>>;
   /** Sets `set` and removes `remove` (back to the default); returns the effective configs. */
   alterConfigs(name: string, set: Readonly<Record<string, string>>, remove: readonly string[]):
     Promise<AdminResult<Readonly<Record<string, string>>>>;

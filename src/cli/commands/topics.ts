@@ -48,12 +48,16 @@ const subcommands: Record<string, Subcommand> = {
   },
   create: {
     summary: 'Create a topic',
-    usage: 'TOPIC [--partitions N] [--config key=value ...]',
+    usage: 'TOPIC [--partitions N] [--config key=value ...] [--if-not-exists]',
     help: [
       ['--partitions N', 'partition count (default: the broker\'s defaultPartitions)'],
       ['--config key=value', 'topic config (Kafka names, e.g. retention.ms=86400000); repeatable'],
+      ['--if-not-exists', 'succeed without changing anything when the topic already exists'],
     ],
-    options: { partitions: { type: 'string', short: 'p' }, config: { type: 'string', short: 'c', multiple: true } },
+    options: {
+      partitions: { type: 'string', short: 'p' }, config: { type: 'string', short: 'c', multiple: true },
+      'if-not-exists': { type: 'boolean', default: false },
+    },
     positionals: ['TOPIC'],
     async run({ client, io, json, positionals, values }) {
       const partitions = integerOption(values['partitions'] as string | undefined, '--partitions', 1);
@@ -61,8 +65,29 @@ const subcommands: Record<string, Subcommand> = {
         name: positionals[0]!, configs: keyValuePairs(values['config'] as string[] | undefined, '--config'),
         ...(partitions === undefined ? {} : { partitions }),
       };
-      const d = await client.request<TopicDescription>('POST', '/v1/topics', body);
-      io.out(json ? JSON.stringify(d, null, 2) : `Created topic ${d.name} with ${d.partitions.length} partition(s).`);
+      try {
+        const d = await client.request<TopicDescription>('POST', '/v1/topics', body);
+        io.out(json ? JSON.stringify(d, null, 2) : `Created topic ${d.name} with ${d.partitions.length} partition(s).`);
+      } catch (err) {
+        // Only "exists" is forgiven (Kafka's --if-not-exists); the existing topic is left as it is.
+        if (values['if-not-exists'] !== true || !(err instanceof CliError) || err.code !== 'CANOPY_ERR_TOPIC_EXISTS') throw err;
+        const d = await client.request<TopicDescription>('GET', topicPath(body.name));
+        io.out(json ? JSON.stringify(d, null, 2) : `Topic ${d.name} already exists with ${d.partitions.length} partition(s); nothing changed.`);
+      }
+    },
+  },
+  'add-partitions': {
+    summary: 'Add partitions to a topic (existing records stay where they are)',
+    usage: 'TOPIC --num N',
+    help: [['-n, --num N', 'how many partitions to add']],
+    options: { num: { type: 'string', short: 'n' } },
+    positionals: ['TOPIC'],
+    async run({ client, io, json, positionals, values }) {
+      const add = integerOption(values['num'] as string | undefined, '--num', 1);
+      if (add === undefined) throw new CliError('give --num N, the number of partitions to add', EXIT_USAGE);
+      const before = await client.request<TopicDescription>('GET', topicPath(positionals[0]!));
+      const d = await client.request<TopicDescription>('POST', `${topicPath(before.name)}/partitions`, { count: before.partitions.length + add });
+      io.out(json ? JSON.stringify(d, null, 2) : `Topic ${d.name} now has ${d.partitions.length} partition(s) (was ${before.partitions.length}).`);
     },
   },
   delete: {

@@ -47,6 +47,34 @@ t.test('canopy topics against a running broker', async (t) => {
   t.same(JSON.parse((await runCommand(topics, ['list', '--json'], env)).stdout).filter((x: { internal: boolean }) => !x.internal), []);
 });
 
+t.test('create --if-not-exists and add-partitions, through the CLI process', async (t) => {
+  const env = { CANOPY_ADMIN_URL: broker.adminUrl! };
+  const first = await runCli(['topics', 'create', 'grow', '--partitions', '2', '--if-not-exists'], env);
+  t.equal(first.code, 0, first.stderr);
+  t.match(first.stdout, /Created topic grow with 2 partition\(s\)\./);
+  const again = await runCli(['topics', 'create', 'grow', '--partitions', '5', '--if-not-exists'], env);
+  t.equal(again.code, 0, again.stderr);
+  t.match(again.stdout, /Topic grow already exists with 2 partition\(s\); nothing changed\./);
+
+  const grown = await runCli(['topics', 'add-partitions', 'grow', '--num', '3'], env);
+  t.equal(grown.code, 0, grown.stderr);
+  t.match(grown.stdout, /Topic grow now has 5 partition\(s\) \(was 2\)\./);
+  const described = JSON.parse((await runCommand(topics, ['describe', 'grow', '--json'], env)).stdout) as { partitions: { partition: number }[] };
+  t.same(described.partitions.map((p) => p.partition), [0, 1, 2, 3, 4], 'the broker serves five partitions');
+
+  const cases: Array<[string[], number, RegExp]> = [
+    [['add-partitions', 'grow'], 2, /give --num N/],
+    [['add-partitions', 'grow', '--num', '0'], 2, /--num expects an integer >= 1/],
+    [['add-partitions', 'nope', '--num', '1'], 1, /topic nope does not exist \(CANOPY_ERR_TOPIC_NOT_FOUND\)/],
+    [['add-partitions', '__consumer_offsets', '--num', '1'], 1, /CANOPY_ERR_TOPIC_INVALID/],
+  ];
+  for (const [args, code, message] of cases) {
+    const res = await runCommand(topics, args, env);
+    t.equal(res.code, code, args.join(' '));
+    t.match(res.stderr, message, args.join(' '));
+  }
+});
+
 t.test('--admin takes host:port as well as a URL', async (t) => {
   const hostPort = new URL(broker.adminUrl!).host;
   const listed = await runCli(['topics', 'list', '--admin', hostPort, '--json']);
