@@ -79,6 +79,7 @@ export function createBrokerViews(broker: AdminBroker, options: BrokerViewOption
         })),
       ].sort((a, b) => a.partition - b.partition),
       configs: effectiveConfigs(topic),
+      configSources: Object.fromEntries(TOPIC_CONFIG_DEFS.map((def) => [def.name, effectiveTopicConfig(def.name, topic.configs, broker.config.topicDefaults)!.source])),
     };
   };
 

@@ -56,6 +56,8 @@ export interface TopicDescriptionView {
   readonly partitions: readonly PartitionView[];
   /** Effective configs (topic overrides over broker defaults), Kafka's names. */
   readonly configs: Readonly<Record<string, string>>;
+  /** Where each effective config comes from: a topic override, the broker's topicDefaults, or the built-in default. */
+  readonly configSources: Readonly<Record<string, 'topic' | 'broker' | 'default'>>;
 }
 
 export interface TopicCreateRequest {

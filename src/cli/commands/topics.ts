@@ -10,7 +10,13 @@ interface PartitionInfo {
   partition: number; leader: number; replicas: number[]; isr: number[];
   logStartOffset: number; logEndOffset: number; highWatermark: number; sizeBytes: number;
 }
-interface TopicDescription { name: string; internal: boolean; partitions: PartitionInfo[]; configs: Record<string, string> }
+interface TopicDescription {
+  name: string; internal: boolean; partitions: PartitionInfo[]; configs: Record<string, string>;
+  configSources?: Record<string, 'topic' | 'broker' | 'default'>;
+}
+
+/** The SOURCE column: as Kafka's DYNAMIC_TOPIC_CONFIG / STATIC_BROKER_CONFIG / DEFAULT_CONFIG, in words. */
+const SOURCE_NAMES: Readonly<Record<string, string>> = { topic: 'topic override', broker: 'broker', default: 'default' };
 
 const topicPath = (name: string) => `/v1/topics/${encodeURIComponent(name)}`;
 
@@ -22,7 +28,8 @@ function describeText(d: TopicDescription): string {
     table(['partition', 'leader', 'replicas', 'isr', 'log start', 'high watermark', 'log end', 'size bytes'],
       d.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(','), p.logStartOffset, p.highWatermark, p.logEndOffset, p.sizeBytes])),
     '',
-    table(['config', 'value'], Object.entries(d.configs).sort(([a], [b]) => a.localeCompare(b))),
+    table(['config', 'value', 'source'], Object.entries(d.configs).sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => [name, value, SOURCE_NAMES[d.configSources?.[name] ?? ''] ?? null])),
   ].join('\n');
 }
 

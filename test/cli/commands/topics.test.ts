@@ -1,10 +1,17 @@
 import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnBroker } from '../../helpers/spawn-broker.js';
 import { runCli, runCommand } from '../../helpers/cli.js';
 import { run as topics } from '../../../src/cli/commands/topics.js';
 
-// One broker for the file: spawning one costs seconds on a shared 2-core machine.
-const broker = await spawnBroker(t);
+// One broker for the file: spawning one costs seconds on a shared 2-core machine. Its config file
+// sets one broker-wide topic default, so config tables show all three sources.
+const configDir = mkdtempSync(join(tmpdir(), 'canopy-cli-topics-'));
+t.teardown(() => rmSync(configDir, { recursive: true, force: true }));
+writeFileSync(join(configDir, 'canopy.yaml'), 'topicDefaults:\n  segment.ms: "3600000"\n');
+const broker = await spawnBroker(t, { args: ['--config', join(configDir, 'canopy.yaml')] });
 
 t.test('canopy topics against a running broker', async (t) => {
   const admin = broker.adminUrl!;
@@ -30,7 +37,10 @@ t.test('canopy topics against a running broker', async (t) => {
   t.equal(described.code, 0, described.stderr);
   t.match(described.stdout, /^Topic:\s+payments$/m);
   t.match(described.stdout, /^PARTITION\s+LEADER\s+REPLICAS\s+ISR\s+LOG START\s+HIGH WATERMARK\s+LOG END\s+SIZE BYTES$/m);
-  t.match(described.stdout, /^retention\.ms\s+3600000$/m);
+  t.match(described.stdout, /^CONFIG\s+VALUE\s+SOURCE$/m);
+  t.match(described.stdout, /^retention\.ms\s+3600000\s+topic override$/m);
+  t.match(described.stdout, /^segment\.ms\s+3600000\s+broker$/m);
+  t.match(described.stdout, /^retention\.bytes\s+-1\s+default$/m);
   const describedJson = JSON.parse((await runCommand(topics, ['describe', 'payments', '--json'], env)).stdout);
   t.equal(describedJson.partitions.length, 3);
 
