@@ -11,6 +11,9 @@ interface GroupDescription {
 }
 interface ResetResult { groupId: string; dryRun: boolean; partitions: { topic: string; partition: number; previousOffset: number | null; newOffset: number }[] }
 
+/** `groups describe --watch` refreshes this often unless --interval says. */
+const watchIntervalSecondsDefault = 2;
+
 const groupPath = (id: string) => `/v1/groups/${encodeURIComponent(id)}`;
 
 function describeText(d: GroupDescription): string {
@@ -63,11 +66,41 @@ const subcommands: Record<string, Subcommand> = {
     },
   },
   describe: {
-    summary: 'Show state, members, assignments, committed offsets and lag of a group',
-    usage: 'GROUP', help: [], options: {}, positionals: ['GROUP'],
-    async run({ client, io, json, positionals }) {
-      const d = await client.request<GroupDescription>('GET', groupPath(positionals[0]!));
-      io.out(json ? JSON.stringify(d, null, 2) : describeText(d));
+    summary: 'Show state, members, assignments, committed offsets and lag of a group (or --all), once or --watch',
+    usage: '(GROUP | --all) [--watch [--interval S] [--count N]]',
+    help: [
+      ['--all', 'every group'],
+      ['-w, --watch', 'print again every --interval seconds until Ctrl-C (or --count refreshes)'],
+      ['--interval S', `seconds between refreshes (default ${watchIntervalSecondsDefault})`],
+      ['--count N', 'with --watch: stop after N refreshes'],
+    ],
+    options: {
+      all: { type: 'boolean', default: false }, watch: { type: 'boolean', short: 'w', default: false },
+      interval: { type: 'string' }, count: { type: 'string' },
+    },
+    positionals: [], optionalPositionals: ['GROUP'],
+    async run({ client, io, json, positionals, values }) {
+      const all = values['all'] === true;
+      if (all === (positionals[0] !== undefined)) throw new CliError('give a GROUP or --all (not both)', EXIT_USAGE);
+      const intervalSeconds = integerOption(values['interval'] as string | undefined, '--interval', 1) ?? watchIntervalSecondsDefault;
+      const count = integerOption(values['count'] as string | undefined, '--count', 1);
+      const watch = values['watch'] === true;
+      if (!watch && (values['interval'] !== undefined || count !== undefined)) throw new CliError('--interval and --count go with --watch', EXIT_USAGE);
+      const describeNow = async (): Promise<GroupDescription[]> => {
+        if (!all) return [await client.request<GroupDescription>('GET', groupPath(positionals[0]!))];
+        const { groups } = await client.request<{ groups: GroupSummary[] }>('GET', '/v1/groups');
+        return Promise.all(groups.map((g) => client.request<GroupDescription>('GET', groupPath(g.groupId))));
+      };
+      for (let refresh = 1; ; refresh++) {
+        const descriptions = await describeNow();
+        // Watching under --json prints one compact document per refresh (JSON lines).
+        const body = json ? JSON.stringify(all ? descriptions : descriptions[0], null, watch ? undefined : 2)
+          : descriptions.length === 0 ? 'No consumer groups.' : descriptions.map(describeText).join('\n\n');
+        if (watch && !json) io.out(`Every ${intervalSeconds}s (refresh ${refresh}${count === undefined ? '' : ` of ${count}`}), ${new Date().toISOString()}:`);
+        io.out(watch && !json ? `${body}\n` : body);
+        if (!watch || refresh === count) return;
+        await new Promise((r) => setTimeout(r, intervalSeconds * 1000));
+      }
     },
   },
   delete: {

@@ -96,6 +96,37 @@ t.test('canopy groups against a running broker with a real kafkajs consumer grou
   t.match(gone.stderr, /CANOPY_ERR_GROUP_NOT_FOUND/);
 });
 
+t.test('groups describe --all and --watch, through the CLI process', async (t) => {
+  const broker = await spawnBroker(t);
+  const env = { CANOPY_ADMIN_URL: broker.adminUrl! };
+  const kafka = new Kafka({ clientId: 'cli-groups-watch-test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  t.teardown(() => admin.disconnect());
+  await admin.createTopics({ topics: [{ topic: 'audit', numPartitions: 1 }] });
+  // Two groups with committed offsets and no members (a simple commit, as a stopped consumer leaves).
+  for (const [groupId, offset] of [['alpha', '0'], ['beta', '0']] as const) {
+    await admin.setOffsets({ groupId, topic: 'audit', partitions: [{ partition: 0, offset }] });
+  }
+
+  const all = await runCli(['groups', 'describe', '--all'], env);
+  t.equal(all.code, 0, all.stderr);
+  t.match(all.stdout, /^Group:\s+alpha$/m);
+  t.match(all.stdout, /^Group:\s+beta$/m);
+  const allJson = await runCli(['groups', 'describe', '--all', '--json'], env);
+  t.same((JSON.parse(allJson.stdout) as { groupId: string }[]).map((g) => g.groupId).sort(), ['alpha', 'beta']);
+
+  const watched = await runCli(['groups', 'describe', 'alpha', '--watch', '--interval', '1', '--count', '2'], env);
+  t.equal(watched.code, 0, watched.stderr);
+  t.equal(watched.stdout.match(/^Every 1s \(refresh \d of 2\), \d{4}-\d\d-\d\dT/gm)?.length, 2, 'two refreshes, then exit');
+  t.equal(watched.stdout.match(/^Group:\s+alpha$/gm)?.length, 2);
+  const watchedJson = await runCli(['groups', 'describe', '--all', '-w', '--interval', '1', '--count', '2', '--json'], env);
+  t.equal(watchedJson.code, 0, watchedJson.stderr);
+  const lines = watchedJson.stdout.trim().split('\n').map((l) => JSON.parse(l) as { groupId: string }[]);
+  t.equal(lines.length, 2, 'one JSON document per refresh');
+  for (const line of lines) t.same(line.map((g) => g.groupId).sort(), ['alpha', 'beta']);
+});
+
 t.test('canopy groups usage errors and help', async (t) => {
   const env = { CANOPY_ADMIN_URL: 'http://127.0.0.1:9' };
   const cases: Array<[string[], number, RegExp]> = [
@@ -105,7 +136,9 @@ t.test('canopy groups usage errors and help', async (t) => {
     [['reset-offsets', 'g', '--to-datetime', 'yesterday'], 2, /--to-datetime expects an ISO-8601/],
     [['reset-offsets', 'g', '--to-earliest', '--partitions', '0'], 2, /--partitions needs --topic/],
     [['reset-offsets', 'g', '--to-earliest', '--dry-run', '--execute'], 2, /--dry-run or --execute, not both/],
-    [['describe'], 2, /missing GROUP/],
+    [['describe'], 2, /give a GROUP or --all \(not both\)/],
+    [['describe', 'g', '--all'], 2, /give a GROUP or --all/],
+    [['describe', 'g', '--count', '2'], 2, /--interval and --count go with --watch/],
   ];
   for (const [args, code, message] of cases) {
     const res = await runCommand(groups, args, env);

@@ -24,6 +24,8 @@ export interface Subcommand {
   readonly options: Options;
   /** Positionals required (a missing one is a usage error naming it). */
   readonly positionals: readonly string[];
+  /** Positionals that may follow the required ones (the command checks what it needs). */
+  readonly optionalPositionals?: readonly string[];
   /** 'kafka' when the command speaks Kafka to --bootstrap instead of calling the admin API. */
   readonly transport?: 'kafka';
   run(context: CommandContext): Promise<void>;
@@ -84,8 +86,9 @@ export async function runGroup(
     if (positionals.length < sub.positionals.length) {
       throw new CliError(`missing ${sub.positionals.slice(positionals.length).join(' ')}\n${hint}`, EXIT_USAGE);
     }
-    if (positionals.length > sub.positionals.length) {
-      throw new CliError(`unexpected argument "${positionals[sub.positionals.length]}"\n${hint}`, EXIT_USAGE);
+    const positionalsMax = sub.positionals.length + (sub.optionalPositionals?.length ?? 0);
+    if (positionals.length > positionalsMax) {
+      throw new CliError(`unexpected argument "${positionals[positionalsMax]}"\n${hint}`, EXIT_USAGE);
     }
     const client = new AdminClient(adminUrl(values['admin'] as string | undefined, io.env));
     await sub.run({ positionals, values, json: values['json'] === true, client, io });
