@@ -54,7 +54,7 @@ function partitionList(text: string | undefined): number[] | undefined {
   return text.split(',').map((p) => integerOption(p.trim(), '--partitions')!);
 }
 
-const subcommands: Record<string, Subcommand> = {
+export const subcommands: Record<string, Subcommand> = {
   list: {
     summary: 'List consumer groups with state and member count',
     usage: '', help: [], options: {}, positionals: [],

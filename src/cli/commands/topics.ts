@@ -33,7 +33,7 @@ function describeText(d: TopicDescription): string {
   ].join('\n');
 }
 
-const subcommands: Record<string, Subcommand> = {
+export const subcommands: Record<string, Subcommand> = {
   list: {
     summary: 'List topics with partition counts, size and retained messages',
     usage: '', help: [], options: {}, positionals: [],
