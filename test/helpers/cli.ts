@@ -47,3 +47,36 @@ export async function runCommand(
   const code = await run(args, io);
   return { code, stdout, stderr };
 }
+
+/** A CLI process left running (consume, --watch): its output so far, a signal by PID, its exit. */
+export interface RunningCli {
+  readonly pid: number;
+  stdout(): string;
+  /** Resolves once stdout matches, or rejects after `waitMsMax` with what was printed. */
+  waitFor(pattern: RegExp, waitMsMax?: number): Promise<void>;
+  readonly exited: Promise<CliResult>;
+}
+
+export function startCli(args: string[], env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
+    cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const timer = setTimeout(() => child.kill('SIGKILL'), cliRunMsMax);
+  const exited = new Promise<CliResult>((res) => child.on('close', (code) => { clearTimeout(timer); res({ code, stdout, stderr }); }));
+  return {
+    pid: child.pid!,
+    stdout: () => stdout,
+    async waitFor(pattern, waitMsMax = cliRunMsMax) {
+      const deadline = Date.now() + waitMsMax;
+      while (!pattern.test(stdout)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`canopy ${args.join(' ')}: no ${pattern} in ${JSON.stringify(stdout)} (stderr ${JSON.stringify(stderr)})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    exited,
+  };
+}

@@ -52,6 +52,7 @@ export const produce: Subcommand = {
     try {
       await producer.connect();
       let pending: Message[] = [];
+      const interactive = (io.stdin as { isTTY?: boolean }).isTTY === true;
       const flush = async () => {
         const results = await producer.send({ topic, acks: -1, messages: pending });
         for (const r of results) if (!firstOffsets.has(r.partition)) firstOffsets.set(r.partition, r.baseOffset ?? '0');
@@ -60,7 +61,8 @@ export const produce: Subcommand = {
       };
       for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
         pending.push(lineToMessage(line, separator, headers, partition));
-        if (pending.length >= recordsPerSendMax) await flush();
+        // Typed at a terminal, each line goes out as it is entered (kcat -P does the same).
+        if (pending.length >= recordsPerSendMax || interactive) await flush();
       }
       if (pending.length > 0) await flush();
     } catch (err) {

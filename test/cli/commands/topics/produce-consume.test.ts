@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawnBroker } from '../../../helpers/spawn-broker.js';
-import { runCli } from '../../../helpers/cli.js';
+import { runCli, startCli } from '../../../helpers/cli.js';
 
 // One broker for the file; every CLI call is a real `canopy` process speaking Kafka to it.
 const broker = await spawnBroker(t);
@@ -62,6 +62,25 @@ t.test('consume starts at beginning, end, N, -N or a timestamp and stops at --co
     t.equal(res.code, 0, `${args.join(' ')}: ${res.stderr}`);
     t.equal(res.stdout, expected, args.join(' '));
   }
+});
+
+t.test('consume without --exit follows new records until Ctrl-C, then exits 0', async (t) => {
+  await admin.createTopics({ topics: [{ topic: 'live', numPartitions: 1 }] });
+  const follower = startCli(['topics', 'consume', 'live', ...b, '-f', '%o:%s\\n']);
+  t.teardown(() => {
+    try { process.kill(follower.pid, 'SIGKILL'); } catch { /* already exited */ }
+  });
+  // Produced through the CLI while the consumer waits at the end of the (empty) partition.
+  const first = await runCli(['topics', 'produce', 'live', ...b], {}, { input: 'one\ntwo\n' });
+  t.equal(first.code, 0, first.stderr);
+  await follower.waitFor(/^0:one\n1:two\n$/);
+  const second = await runCli(['topics', 'produce', 'live', ...b], {}, { input: 'three\n' });
+  t.equal(second.code, 0, second.stderr);
+  await follower.waitFor(/2:three\n$/);
+  process.kill(follower.pid, 'SIGINT');
+  const done = await follower.exited;
+  t.equal(done.code, 0, done.stderr);
+  t.equal(done.stdout, '0:one\n1:two\n2:three\n');
 });
 
 t.test('produce and consume errors: a clear line and an exit code', async (t) => {
