@@ -1,5 +1,7 @@
 import t from 'tap';
+import { spawnSync } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
+import { haveClient } from '../../../helpers/debian-client.js';
 import { spawnBroker } from '../../../helpers/spawn-broker.js';
 import { runCli, startCli } from '../../../helpers/cli.js';
 
@@ -81,6 +83,26 @@ t.test('consume without --exit follows new records until Ctrl-C, then exits 0', 
   const done = await follower.exited;
   t.equal(done.code, 0, done.stderr);
   t.equal(done.stdout, '0:one\n1:two\n2:three\n');
+});
+
+t.test('kcat agrees: canopy consume reads what kcat produced (compressed), kcat reads what canopy produced', async (t) => {
+  if (!haveClient(t, 'kcat')) return;
+  await admin.createTopics({ topics: [{ topic: 'interop', numPartitions: 1 }] });
+  const format = '%p %o %k %s %h\\n'; // the same -f string for both tools
+  const kcat = (args: string[], input?: string) => spawnSync('kcat', ['-b', broker.bootstrap, '-t', 'interop', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  for (const codec of ['lz4', 'zstd']) {
+    const sent = kcat(['-P', '-K', ':', '-H', `codec=${codec}`, '-z', codec], `a:${codec}-1\nb:${codec}-2\n`);
+    t.equal(sent.status, 0, sent.stderr);
+  }
+  const produced = await runCli(['topics', 'produce', 'interop', ...b, '-K', ':', '-H', 'codec=none'], {}, { input: 'c:plain\n' });
+  t.equal(produced.code, 0, produced.stderr);
+  const expected = '0 0 a lz4-1 codec=lz4\n0 1 b lz4-2 codec=lz4\n0 2 a zstd-1 codec=zstd\n0 3 b zstd-2 codec=zstd\n0 4 c plain codec=none\n';
+  const ours = await runCli(['topics', 'consume', 'interop', ...b, '-e', '-f', format]);
+  t.equal(ours.code, 0, ours.stderr);
+  t.equal(ours.stdout, expected, 'canopy consume');
+  const theirs = kcat(['-C', '-e', '-q', '-f', format]);
+  t.equal(theirs.status, 0, theirs.stderr);
+  t.equal(theirs.stdout, expected, 'kcat -C prints the same');
 });
 
 t.test('produce and consume errors: a clear line and an exit code', async (t) => {
