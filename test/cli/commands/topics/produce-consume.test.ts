@@ -64,6 +64,9 @@ t.test('consume starts at beginning, end, N, -N or a timestamp and stops at --co
     t.equal(res.code, 0, `${args.join(' ')}: ${res.stderr}`);
     t.equal(res.stdout, expected, args.join(' '));
   }
+  const viaEnv = await runCli(['topics', 'consume', 'times', '-e'], { CANOPY_BOOTSTRAP: broker.bootstrap });
+  t.equal(viaEnv.code, 0, viaEnv.stderr);
+  t.equal(viaEnv.stdout, 'a\nb\nc\n', 'CANOPY_BOOTSTRAP stands in for -b');
 });
 
 t.test('consume without --exit follows new records until Ctrl-C, then exits 0', async (t) => {
