@@ -1,6 +1,5 @@
 import { CONFIG_FIELDS } from '../../config/load.js';
-import { bootstrapOption, commonOptions } from './support/args.js';
-import type { Subcommand } from './support/dispatch.js';
+import { optionsOf, type Subcommand } from './support/dispatch.js';
 import { stdio, type CliIo } from './support/io.js';
 
 export const summary = 'print a shell completion script: source <(canopy completion bash), or zsh';
@@ -16,8 +15,7 @@ async function groups(): Promise<Record<string, Readonly<Record<string, Subcomma
 }
 
 function flagsOf(sub: Subcommand): string {
-  const options = { ...commonOptions, ...(sub.transport === 'kafka' ? bootstrapOption : {}), ...sub.options };
-  return Object.keys(options).map((name) => `--${name}`).sort().join(' ');
+  return Object.keys(optionsOf(sub)).map((name) => `--${name}`).sort().join(' ');
 }
 
 /**

@@ -20,11 +20,11 @@ t.test('canopy completion bash: a script bash sources that completes commands, s
   const bash = spawnSync('bash', ['-c', [
     `source ${script}`, 'complete -p canopy',
     complete('canopy', 'to'), complete('canopy', 'topics', 'pro'), complete('canopy', 'topics', 'consume', '--of'),
-    complete('canopy', 'groups', 'reset-offsets', '--ex'), complete('canopy', 'start', '--data'), complete('canopy', 'completion', ''),
+    complete('canopy', 'groups', 'reset-offsets', '--ex'), complete('canopy', 'topics', 'produce', '--'), complete('canopy', 'start', '--data'), complete('canopy', 'completion', ''),
   ].join('\n')], { encoding: 'utf8', timeout: shellMsMax });
   t.equal(bash.status, 0, bash.stderr);
   t.same(bash.stdout.split('\n'), [
-    'complete -F _canopy canopy', 'topics', 'produce', '--offset', '--execute', '--data-dir', 'bash zsh', '',
+    'complete -F _canopy canopy', 'topics', 'produce', '--offset', '--execute', '--bootstrap --header --help --json --key-separator --partition', '--data-dir', 'bash zsh', '',
   ]);
   const usage = await runCli(['completion', 'fish']);
   t.equal(usage.code, 2);

@@ -3,14 +3,14 @@ import { CliError, EXIT_USAGE } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Options every admin command accepts. */
+/** Options every command accepts. */
 export const commonOptions = {
-  admin: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
 
-/** The Kafka listener option of commands that speak Kafka (topics produce/consume). */
+/** Where a command finds the broker: the admin API, or the Kafka listener for topics produce/consume. */
+export const adminOption = { admin: { type: 'string' } } as const satisfies Options;
 export const bootstrapOption = { bootstrap: { type: 'string', short: 'b' } } as const satisfies Options;
 
 /**

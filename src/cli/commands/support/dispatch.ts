@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { AdminClient, adminUrl, DEFAULT_ADMIN_URL } from './admin-client.js';
-import { bootstrapOption, commonOptions, parse } from './args.js';
+import { adminOption, bootstrapOption, commonOptions, parse } from './args.js';
 import { DEFAULT_BOOTSTRAP } from './kafka-connection.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 
@@ -37,6 +37,11 @@ const commonHelp: readonly (readonly [string, string])[] = [
   ['--json', 'machine-readable JSON instead of tables'],
   ['-h, --help', 'this help'],
 ];
+
+/** Every option a subcommand accepts: its own, the common ones, and --admin or --bootstrap. */
+export function optionsOf(sub: Subcommand): Options {
+  return { ...commonOptions, ...(sub.transport === 'kafka' ? bootstrapOption : adminOption), ...sub.options };
+}
 
 /** Help rows as aligned `  name  text` lines. */
 export function helpColumns(rows: readonly (readonly [string, string])[]): string[] {
@@ -78,7 +83,7 @@ export async function runGroup(
   }
   const hint = `Run "canopy ${group} ${name} --help" for usage.`;
   try {
-    const { values, positionals } = parse(rest, { ...commonOptions, ...(sub.transport === 'kafka' ? bootstrapOption : {}), ...sub.options }, hint);
+    const { values, positionals } = parse(rest, optionsOf(sub), hint);
     if (values['help'] === true) {
       io.out(leafHelp(group, name, sub));
       return EXIT_OK;

@@ -117,6 +117,7 @@ t.test('produce and consume errors: a clear line and an exit code', async (t) =>
     [['consume', 'times', '-b', 'localhost'], 2, /--bootstrap expects host:port/],
     [['consume', 'times', '-b', '127.0.0.1:9', '-e'], 1, /cannot reach the Kafka listener at 127\.0\.0\.1:9 \(ECONNREFUSED\)/],
     [['produce', 'times', ...b, '-H', 'novalue'], 2, /--header expects key=value/],
+    [['consume', 'times', ...b, '--admin', '127.0.0.1:9644'], 2, /Unknown option '--admin'/],
   ];
   for (const [args, code, message] of cases) {
     const res = await runCli(['topics', ...args], {}, { input: '' });
