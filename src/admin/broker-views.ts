@@ -79,6 +79,7 @@ export function createBrokerViews(broker: AdminBroker, options: BrokerViewOption
         })),
       ].sort((a, b) => a.partition - b.partition),
       configs: effectiveConfigs(topic),
+      configSources: Object.fromEntries(TOPIC_CONFIG_DEFS.map((def) => [def.name, effectiveTopicConfig(def.name, topic.configs, broker.config.topicDefaults)!.source])),
     };
   };
 
@@ -97,6 +98,10 @@ export function createBrokerViews(broker: AdminBroker, options: BrokerViewOption
       }
       const result = await topicResult(() => broker.topics.delete(name));
       return result.ok ? { ok: true, value: null } : result;
+    },
+    async addPartitions(name, count) {
+      const result = await topicResult(() => broker.topics.addPartitions(name, count));
+      return result.ok ? { ok: true, value: describe(name)! } : result;
     },
     async alterConfigs(name, set, remove) {
       const result = await topicResult(() => broker.topics.alterConfigs(name, { set: { ...set }, remove: [...remove] }));

@@ -61,6 +61,7 @@ export const topicDescription = {
     internal: { type: 'boolean' },
     partitions: { type: 'array', items: partition },
     configs: { type: 'object', additionalProperties: { type: 'string' } },
+    configSources: { type: 'object', additionalProperties: { type: 'string', enum: ['topic', 'broker', 'default'] } },
   },
 } as const;
 

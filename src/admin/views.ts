@@ -56,6 +56,8 @@ export interface TopicDescriptionView {
   readonly partitions: readonly PartitionView[];
   /** Effective configs (topic overrides over broker defaults), Kafka's names. */
   readonly configs: Readonly<Record<string, string>>;
+  /** Where each effective config comes from: a topic override, the broker's topicDefaults, or the built-in default. */
+  readonly configSources: Readonly<Record<string, 'topic' | 'broker' | 'default'>>;
 }
 
 export interface TopicCreateRequest {
@@ -70,6 +72,8 @@ export interface TopicsView {
   describe(name: string): TopicDescriptionView | undefined;
   create(request: TopicCreateRequest): Promise<AdminResult<TopicDescriptionView>>;
   delete(name: string): Promise<AdminResult<null>>;
+  /** Grows the topic to `count` partitions in total (only up, as Kafka's CreatePartitions). */
+  addPartitions(name: string, count: number): Promise<AdminResult<TopicDescriptionView>>;
   /** Sets `set` and removes `remove` (back to the default); returns the effective configs. */
   alterConfigs(name: string, set: Readonly<Record<string, string>>, remove: readonly string[]):
     Promise<AdminResult<Readonly<Record<string, string>>>>;

@@ -60,7 +60,7 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
  * the CLI's admin URL, and knobs of the test helpers, benchmarks and fuzz test (a broker spawned
  * by a test inherits them). Any other CANOPY_* variable is refused as a likely typo.
  */
-const OTHER_CANOPY_VARIABLES = ['CANOPY_CONFIG', 'CANOPY_ADMIN_URL', 'CANOPY_TEST_RUNTIME', 'CANOPY_FUZZ_SEED', 'CANOPY_BENCH_DIR', 'CANOPY_BENCH_ROUNDS', 'CANOPY_BENCH_APPEND_ONLY', 'CANOPY_PROFILE_NULL_WRITES'];
+const OTHER_CANOPY_VARIABLES = ['CANOPY_CONFIG', 'CANOPY_ADMIN_URL', 'CANOPY_BOOTSTRAP', 'CANOPY_TEST_RUNTIME', 'CANOPY_FUZZ_SEED', 'CANOPY_BENCH_DIR', 'CANOPY_BENCH_ROUNDS', 'CANOPY_BENCH_APPEND_ONLY', 'CANOPY_PROFILE_NULL_WRITES'];
 
 export interface LoadOptions {
   argv: string[];

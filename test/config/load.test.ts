@@ -119,7 +119,7 @@ t.test('unknown CANOPY_* variables are refused with a did-you-mean; the non-conf
     (e) => e instanceof ConfigError && e.code === 'CANOPY_ERR_CONFIG_UNKNOWN_KEY' && e.message.includes('unknown environment variable CANOPY_LISTN (did you mean "CANOPY_LISTEN"?)'));
   throwsWith(t, () => loadConfig({ argv: [], env: { CANOPY_WHATEVER_ELSE: '1' } }),
     (e) => e instanceof ConfigError && e.message.includes('unknown environment variable CANOPY_WHATEVER_ELSE (known:'));
-  const others = { CANOPY_CONFIG: '', CANOPY_ADMIN_URL: 'http://127.0.0.1:9644', CANOPY_TEST_RUNTIME: 'tsx', CANOPY_FUZZ_SEED: '1', CANOPY_BENCH_DIR: '/tmp', CANOPY_BENCH_ROUNDS: '1', CANOPY_BENCH_APPEND_ONLY: '1', CANOPY_PROFILE_NULL_WRITES: '1', PATH: '/bin' };
+  const others = { CANOPY_CONFIG: '', CANOPY_ADMIN_URL: 'http://127.0.0.1:9644', CANOPY_BOOTSTRAP: '127.0.0.1:9092', CANOPY_TEST_RUNTIME: 'tsx', CANOPY_FUZZ_SEED: '1', CANOPY_BENCH_DIR: '/tmp', CANOPY_BENCH_ROUNDS: '1', CANOPY_BENCH_APPEND_ONLY: '1', CANOPY_PROFILE_NULL_WRITES: '1', PATH: '/bin' };
   t.equal(loadConfig({ argv: [], env: others }).config.nodeId, 0, 'variables read by the CLI and the tests do not stop the broker');
 });
 

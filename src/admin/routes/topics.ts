@@ -102,6 +102,21 @@ export async function topicRoutes(app: FastifyInstance, opts: { views: AdminView
     return { deleted: request.params.topic };
   });
 
+  app.post<{ Params: TopicParams; Body: { count: number } }>('/v1/topics/:topic/partitions', {
+    schema: {
+      summary: 'Grow a topic to `count` partitions in total (partitions are only ever added)',
+      tags: ['topics'], params: topicParams,
+      body: {
+        type: 'object', required: ['count'], additionalProperties: false,
+        properties: { count: { type: 'integer', minimum: 1, maximum: topicPartitionsMax } },
+      },
+      response: { 200: topicDescription, ...commonErrors },
+    },
+  }, async (request) => {
+    describeOr404(request.params.topic);
+    return unwrap(await views.topics.addPartitions(request.params.topic, request.body.count));
+  });
+
   app.patch<{ Params: TopicParams; Body: AlterBody }>('/v1/topics/:topic/configs', {
     schema: {
       summary: 'Set and remove topic configs (removed keys fall back to the broker default)',

@@ -14,7 +14,7 @@ function uptime(seconds: number): string {
   return d > 0 ? `${d}d${h}h${m}m` : h > 0 ? `${h}h${m}m` : m > 0 ? `${m}m${s % 60}s` : `${s}s`;
 }
 
-const subcommands: Record<string, Subcommand> = {
+export const subcommands: Record<string, Subcommand> = {
   status: {
     summary: 'Cluster id, nodes with readiness and uptime, topic and partition counts',
     usage: '', help: [], options: {}, positionals: [],

@@ -19,7 +19,7 @@ function describeStep(s: RepairStep): string {
   ].join('\n');
 }
 
-const subcommands: Record<string, Subcommand> = {
+export const subcommands: Record<string, Subcommand> = {
   repair: {
     summary: 'Repair a partition whose journal is damaged (offline: the broker must be stopped)',
     usage: '--data-dir DIR --topic NAME --partition N (--truncate-at-corruption | --quarantine)',

@@ -2,13 +2,21 @@ import { integerOption, keyValuePairs } from './support/args.js';
 import { runGroup, type Subcommand } from './support/dispatch.js';
 import { CliError, EXIT_USAGE, stdio, type CliIo } from './support/io.js';
 import { humanBytes, keyValues, table } from './support/table.js';
+import { consume } from './topics/consume.js';
+import { produce } from './topics/produce.js';
 
 interface TopicSummary { name: string; partitions: number; internal: boolean; sizeBytes: number; messages: number }
 interface PartitionInfo {
   partition: number; leader: number; replicas: number[]; isr: number[];
   logStartOffset: number; logEndOffset: number; highWatermark: number; sizeBytes: number;
 }
-interface TopicDescription { name: string; internal: boolean; partitions: PartitionInfo[]; configs: Record<string, string> }
+interface TopicDescription {
+  name: string; internal: boolean; partitions: PartitionInfo[]; configs: Record<string, string>;
+  configSources?: Record<string, 'topic' | 'broker' | 'default'>;
+}
+
+/** The SOURCE column: as Kafka's DYNAMIC_TOPIC_CONFIG / STATIC_BROKER_CONFIG / DEFAULT_CONFIG, in words. */
+const SOURCE_NAMES: Readonly<Record<string, string>> = { topic: 'topic override', broker: 'broker', default: 'default' };
 
 const topicPath = (name: string) => `/v1/topics/${encodeURIComponent(name)}`;
 
@@ -20,11 +28,12 @@ function describeText(d: TopicDescription): string {
     table(['partition', 'leader', 'replicas', 'isr', 'log start', 'high watermark', 'log end', 'size bytes'],
       d.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(','), p.logStartOffset, p.highWatermark, p.logEndOffset, p.sizeBytes])),
     '',
-    table(['config', 'value'], Object.entries(d.configs).sort(([a], [b]) => a.localeCompare(b))),
+    table(['config', 'value', 'source'], Object.entries(d.configs).sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => [name, value, SOURCE_NAMES[d.configSources?.[name] ?? ''] ?? null])),
   ].join('\n');
 }
 
-const subcommands: Record<string, Subcommand> = {
+export const subcommands: Record<string, Subcommand> = {
   list: {
     summary: 'List topics with partition counts, size and retained messages',
     usage: '', help: [], options: {}, positionals: [],
@@ -46,12 +55,16 @@ const subcommands: Record<string, Subcommand> = {
   },
   create: {
     summary: 'Create a topic',
-    usage: 'TOPIC [--partitions N] [--config key=value ...]',
+    usage: 'TOPIC [--partitions N] [--config key=value ...] [--if-not-exists]',
     help: [
       ['--partitions N', 'partition count (default: the broker\'s defaultPartitions)'],
       ['--config key=value', 'topic config (Kafka names, e.g. retention.ms=86400000); repeatable'],
+      ['--if-not-exists', 'succeed without changing anything when the topic already exists'],
     ],
-    options: { partitions: { type: 'string', short: 'p' }, config: { type: 'string', short: 'c', multiple: true } },
+    options: {
+      partitions: { type: 'string', short: 'p' }, config: { type: 'string', short: 'c', multiple: true },
+      'if-not-exists': { type: 'boolean', default: false },
+    },
     positionals: ['TOPIC'],
     async run({ client, io, json, positionals, values }) {
       const partitions = integerOption(values['partitions'] as string | undefined, '--partitions', 1);
@@ -59,8 +72,29 @@ const subcommands: Record<string, Subcommand> = {
         name: positionals[0]!, configs: keyValuePairs(values['config'] as string[] | undefined, '--config'),
         ...(partitions === undefined ? {} : { partitions }),
       };
-      const d = await client.request<TopicDescription>('POST', '/v1/topics', body);
-      io.out(json ? JSON.stringify(d, null, 2) : `Created topic ${d.name} with ${d.partitions.length} partition(s).`);
+      try {
+        const d = await client.request<TopicDescription>('POST', '/v1/topics', body);
+        io.out(json ? JSON.stringify(d, null, 2) : `Created topic ${d.name} with ${d.partitions.length} partition(s).`);
+      } catch (err) {
+        // Only "exists" is forgiven (Kafka's --if-not-exists); the existing topic is left as it is.
+        if (values['if-not-exists'] !== true || !(err instanceof CliError) || err.code !== 'CANOPY_ERR_TOPIC_EXISTS') throw err;
+        const d = await client.request<TopicDescription>('GET', topicPath(body.name));
+        io.out(json ? JSON.stringify(d, null, 2) : `Topic ${d.name} already exists with ${d.partitions.length} partition(s); nothing changed.`);
+      }
+    },
+  },
+  'add-partitions': {
+    summary: 'Add partitions to a topic (existing records stay where they are)',
+    usage: 'TOPIC --num N',
+    help: [['-n, --num N', 'how many partitions to add']],
+    options: { num: { type: 'string', short: 'n' } },
+    positionals: ['TOPIC'],
+    async run({ client, io, json, positionals, values }) {
+      const add = integerOption(values['num'] as string | undefined, '--num', 1);
+      if (add === undefined) throw new CliError('give --num N, the number of partitions to add', EXIT_USAGE);
+      const before = await client.request<TopicDescription>('GET', topicPath(positionals[0]!));
+      const d = await client.request<TopicDescription>('POST', `${topicPath(before.name)}/partitions`, { count: before.partitions.length + add });
+      io.out(json ? JSON.stringify(d, null, 2) : `Topic ${d.name} now has ${d.partitions.length} partition(s) (was ${before.partitions.length}).`);
     },
   },
   delete: {
@@ -91,11 +125,13 @@ const subcommands: Record<string, Subcommand> = {
       io.out(`Updated ${result.name}: ${changed.length === 0 ? 'nothing changed' : changed.map((k) => `${k}=${result.configs[k] ?? '(default)'}`).join(', ')}`);
     },
   },
+  produce,
+  consume,
 };
 
-export const summary = 'create, list, describe, delete and configure topics (via the admin API)';
+export const summary = 'create, list, describe, delete and configure topics (admin API); produce and consume records (Kafka)';
 
 /** `canopy topics …`; `io` defaults to the process's stdout/stderr/env (tests pass their own). */
 export function run(args: string[], io: CliIo = stdio()): Promise<number> {
-  return runGroup('topics', 'create, list, describe, delete and configure topics', subcommands, args, io);
+  return runGroup('topics', 'create, list, describe, delete and configure topics; produce and consume records', subcommands, args, io);
 }

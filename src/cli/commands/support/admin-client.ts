@@ -1,17 +1,25 @@
-import { CliError } from './io.js';
+import { CliError, EXIT_FAILED } from './io.js';
 
 /** Where the CLI finds the admin API when neither --admin nor CANOPY_ADMIN_URL says. */
 export const DEFAULT_ADMIN_URL = 'http://127.0.0.1:9644';
 /** A CLI call waits this long for the admin API before giving up with a clear message. */
 export const adminRequestTimeoutMs = 30_000;
 
+/** --admin / CANOPY_ADMIN_URL as a base URL: a URL, or `host:port` (as rpk's --api-urls) meaning http. */
 export function adminUrl(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
-  const url = flag ?? env['CANOPY_ADMIN_URL'] ?? DEFAULT_ADMIN_URL;
+  const given = flag ?? env['CANOPY_ADMIN_URL'] ?? DEFAULT_ADMIN_URL;
+  // Without a scheme, "localhost:9644" would parse as the scheme "localhost:".
+  const url = given.includes('://') ? given : `http://${given}`;
+  let parsed: URL | undefined;
   try {
-    return new URL(url).toString().replace(/\/$/, '');
+    parsed = new URL(url);
   } catch {
-    throw new CliError(`--admin: "${url}" is not a URL (expected e.g. ${DEFAULT_ADMIN_URL})`, 2);
+    parsed = undefined;
   }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
+    throw new CliError(`--admin: "${given}" is not an http(s) URL or host:port (expected e.g. ${DEFAULT_ADMIN_URL} or 127.0.0.1:9644)`, 2);
+  }
+  return parsed.toString().replace(/\/$/, '');
 }
 
 /**
@@ -47,7 +55,7 @@ export class AdminClient {
     }
     if (!response.ok) {
       const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new CliError(error ? `${error.message} (${error.code})` : `${method} ${path}: HTTP ${response.status}`);
+      throw new CliError(error ? `${error.message} (${error.code})` : `${method} ${path}: HTTP ${response.status}`, EXIT_FAILED, error?.code);
     }
     return parsed as T;
   }

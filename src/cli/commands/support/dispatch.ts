@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { AdminClient, adminUrl, DEFAULT_ADMIN_URL } from './admin-client.js';
-import { commonOptions, parse } from './args.js';
+import { adminOption, bootstrapOption, commonOptions, parse } from './args.js';
+import { DEFAULT_BOOTSTRAP } from './kafka-connection.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,14 +24,24 @@ export interface Subcommand {
   readonly options: Options;
   /** Positionals required (a missing one is a usage error naming it). */
   readonly positionals: readonly string[];
+  /** Positionals that may follow the required ones (the command checks what it needs). */
+  readonly optionalPositionals?: readonly string[];
+  /** 'kafka' when the command speaks Kafka to --bootstrap instead of calling the admin API. */
+  readonly transport?: 'kafka';
   run(context: CommandContext): Promise<void>;
 }
 
+const adminHelp = ['--admin URL', `admin API of the broker, a URL or HOST:PORT (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`] as const;
+const bootstrapHelp = ['-b, --bootstrap HOST:PORT', `Kafka listener of the broker (env CANOPY_BOOTSTRAP, default ${DEFAULT_BOOTSTRAP})`] as const;
 const commonHelp: readonly (readonly [string, string])[] = [
-  ['--admin URL', `admin API of the broker (env CANOPY_ADMIN_URL, default ${DEFAULT_ADMIN_URL})`],
   ['--json', 'machine-readable JSON instead of tables'],
   ['-h, --help', 'this help'],
 ];
+
+/** Every option a subcommand accepts: its own, the common ones, and --admin or --bootstrap. */
+export function optionsOf(sub: Subcommand): Options {
+  return { ...commonOptions, ...(sub.transport === 'kafka' ? bootstrapOption : adminOption), ...sub.options };
+}
 
 /** Help rows as aligned `  name  text` lines. */
 export function helpColumns(rows: readonly (readonly [string, string])[]): string[] {
@@ -49,7 +60,7 @@ function groupHelp(group: string, summary: string, subcommands: Readonly<Record<
 function leafHelp(group: string, name: string, sub: Subcommand): string {
   return [
     `canopy ${group} ${name} — ${sub.summary}`, '', `Usage: canopy ${group} ${name} ${sub.usage}`.trimEnd(), '',
-    'Options:', ...helpColumns([...sub.help, ...commonHelp]),
+    'Options:', ...helpColumns([...sub.help, sub.transport === 'kafka' ? bootstrapHelp : adminHelp, ...commonHelp]),
   ].join('\n');
 }
 
@@ -72,7 +83,7 @@ export async function runGroup(
   }
   const hint = `Run "canopy ${group} ${name} --help" for usage.`;
   try {
-    const { values, positionals } = parse(rest, { ...commonOptions, ...sub.options }, hint);
+    const { values, positionals } = parse(rest, optionsOf(sub), hint);
     if (values['help'] === true) {
       io.out(leafHelp(group, name, sub));
       return EXIT_OK;
@@ -80,18 +91,24 @@ export async function runGroup(
     if (positionals.length < sub.positionals.length) {
       throw new CliError(`missing ${sub.positionals.slice(positionals.length).join(' ')}\n${hint}`, EXIT_USAGE);
     }
-    if (positionals.length > sub.positionals.length) {
-      throw new CliError(`unexpected argument "${positionals[sub.positionals.length]}"\n${hint}`, EXIT_USAGE);
+    const positionalsMax = sub.positionals.length + (sub.optionalPositionals?.length ?? 0);
+    if (positionals.length > positionalsMax) {
+      throw new CliError(`unexpected argument "${positionals[positionalsMax]}"\n${hint}`, EXIT_USAGE);
     }
     const client = new AdminClient(adminUrl(values['admin'] as string | undefined, io.env));
     await sub.run({ positionals, values, json: values['json'] === true, client, io });
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.err(`canopy ${group} ${name}: ${err.message}`);
-      return err.exitCode;
+    const failure = err instanceof CliError ? err : undefined;
+    // Under --json a script reads the error too: one JSON object on stderr, same exit code.
+    if (rest.includes('--json')) {
+      const message = failure?.message.split('\n')[0]!.replace(` (${failure.code})`, '') ?? `unexpected failure: ${String(err)}`;
+      io.err(JSON.stringify({ error: { code: failure?.errorCode ?? 'CANOPY_ERR_CLI_INTERNAL', message, exitCode: failure?.exitCode ?? EXIT_FAILED } }));
+    } else if (failure !== undefined) {
+      io.err(`canopy ${group} ${name}: ${failure.message}`);
+    } else {
+      io.err(`canopy ${group} ${name}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
     }
-    io.err(`canopy ${group} ${name}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
-    return EXIT_FAILED;
+    return failure?.exitCode ?? EXIT_FAILED;
   }
 }

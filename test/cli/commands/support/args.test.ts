@@ -39,5 +39,7 @@ t.test('admin URL: flag over environment over default; invalid is a usage error'
   t.equal(adminUrl(undefined, {}), DEFAULT_ADMIN_URL);
   t.equal(adminUrl(undefined, { CANOPY_ADMIN_URL: 'http://10.0.0.1:9644/' }), 'http://10.0.0.1:9644');
   t.equal(adminUrl('http://h:1', { CANOPY_ADMIN_URL: 'http://10.0.0.1:9644' }), 'http://h:1');
+  t.equal(adminUrl('localhost:9645', {}), 'http://localhost:9645', 'host:port means http');
+  t.equal(adminUrl(undefined, { CANOPY_ADMIN_URL: '10.0.0.1:9644' }), 'http://10.0.0.1:9644');
   t.match(thrown(() => adminUrl('::', {})), { exitCode: EXIT_USAGE });
 });
