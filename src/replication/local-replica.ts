@@ -1,6 +1,7 @@
 import type { PartitionLog } from '../journal/partition-log.js';
 import { JournalReplica, mapJournalError } from './journal-replica.js';
 import type { Replica } from './replica.js';
+import { SINGLE_NODE_LEADER_EPOCH } from './partition.js';
 
 /**
  * The single-node Replica: one local PartitionLog, where an append is committed as soon as the
@@ -24,6 +25,15 @@ export class LocalReplica extends JournalReplica implements Replica {
 
   get highWatermark(): number {
     return this.#highWatermark;
+  }
+
+  /** One node leads forever, in one epoch. */
+  get leaderEpoch(): number {
+    return SINGLE_NODE_LEADER_EPOCH;
+  }
+
+  onLeaderReady(): void {
+    // Never fires: a single node's producer state is complete once rebuilt at open.
   }
 
   onCommit(listener: (highWatermark: number) => void): void {

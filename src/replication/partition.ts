@@ -92,7 +92,14 @@ export class Partition {
   readonly index: number;
   settings: PartitionSettings;
   readonly #replica: Replica;
-  readonly #producers: ProducerState;
+  readonly #producersMax: number;
+  #producers: ProducerState;
+  /** The leader epoch #producers is complete for; an idempotent append in another epoch waits for a rebuild. */
+  #producersEpoch: number;
+  /** The rebuild started when this node became a ready leader (replica.onLeaderReady). */
+  #rebuilding: { epoch: number; done: Promise<void> } | null = null;
+  /** The bound the opener gave rebuildProducerState, used again when leadership moves here. */
+  #rebuildRecordsMax = 0;
   #waiters = new Set<Waiter>();
   #inflight = new Set<Promise<unknown>>();
   /** Appends whose records are still being validated (asynchronously), and the last of them. */
@@ -105,9 +112,18 @@ export class Partition {
     this.index = options.index;
     this.#replica = options.replica;
     this.settings = options.settings;
+    this.#producersMax = options.producersMax;
     this.#producers = new ProducerState(options.producersMax);
+    this.#producersEpoch = this.#replica.leaderEpoch;
     this.#replica.onCommit((next) => {
       for (const w of [...this.#waiters]) if (next > w.offset) w.resolve();
+    });
+    // A follower's producer state was not kept while others led: the new leader rebuilds it from
+    // the committed log, which now holds every batch earlier leaders acknowledged.
+    this.#replica.onLeaderReady((epoch) => {
+      const done = this.#rebuildForEpoch(epoch);
+      this.#rebuilding = { epoch, done };
+      done.catch(() => undefined);
     });
   }
 
@@ -154,7 +170,7 @@ export class Partition {
       return Promise.reject(new PartitionError('INVALID_RECORD', `${this.#name()}: batch header: ${(err as Error).message}`));
     }
     const nowMs = Date.now();
-    const verdict = validateBatchRecords(batch, header, {
+    let verdict: BatchVerdict | Promise<BatchVerdict> = validateBatchRecords(batch, header, {
       nowMs,
       logAppendTime: settings.logAppendTime,
       timestampBeforeMaxMs: settings.timestampBeforeMaxMs,
@@ -162,6 +178,12 @@ export class Partition {
       decompressedBytesMax: settings.decompressedBytesMax,
       recordsMax: settings.recordsMax,
     });
+    const gate = this.#producerGate(header);
+    if (gate instanceof PartitionError) return Promise.reject(gate);
+    if (gate !== null) {
+      const checked = verdict;
+      verdict = gate.then(() => checked);
+    }
     if (!(verdict instanceof Promise) && this.#validating === 0) return this.#appendValidated(batch, header, verdict, nowMs, settings, options);
     // A batch still being decompressed or walked keeps its place: appends behind it wait, so the
     // partition appends in call order (idempotent producers pipeline several batches).
@@ -208,7 +230,7 @@ export class Partition {
     }
 
     let remembered: RememberedBatch | null = null;
-    const appended = this.#replica.append(batch, { leaderEpoch: SINGLE_NODE_LEADER_EPOCH }).then(
+    const appended = this.#replica.append(batch, { leaderEpoch: this.#replica.leaderEpoch }).then(
       (result) => result.baseOffset,
       (err: unknown) => {
         if (remembered !== null) this.#producers.failed(header.producerId, remembered);
@@ -364,9 +386,9 @@ export class Partition {
     });
   }
 
-  /** The leader epoch batches are stamped with now (Raft term later). */
+  /** The leader epoch batches are stamped with now (a replicated partition: the Raft term). */
   get leaderEpoch(): number {
-    return SINGLE_NODE_LEADER_EPOCH;
+    return this.#replica.leaderEpoch;
   }
 
   /** Waits for appends already started (graceful shutdown), then flushes and closes the log. */
@@ -388,6 +410,7 @@ export class Partition {
 
   /** Rebuilds idempotent-producer state from the committed batches holding the last `recordsMax` records. */
   async rebuildProducerState(recordsMax: number): Promise<number> {
+    this.#rebuildRecordsMax = recordsMax;
     let batches = 0;
     for await (const { header: h } of this.committedBatches(this.highWatermark - recordsMax)) {
       batches++;
@@ -398,6 +421,24 @@ export class Partition {
       this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
     }
     return batches;
+  }
+
+  /**
+   * Null when an idempotent append may be checked now; a promise when producer state for this
+   * leader epoch is being rebuilt (the append waits, keeping call order); NOT_LEADER when this node
+   * does not lead, or leads but earlier leaders' batches are not all committed here yet (retry).
+   */
+  #producerGate(header: BatchHeader): Promise<void> | PartitionError | null {
+    const epoch = this.#replica.leaderEpoch;
+    if (header.producerId < 0 || epoch === this.#producersEpoch) return null;
+    if (this.#rebuilding?.epoch === epoch) return this.#rebuilding.done;
+    return new PartitionError('NOT_LEADER', `${this.#name()}: not a ready leader in epoch ${epoch} (producer state not rebuilt)`);
+  }
+
+  async #rebuildForEpoch(epoch: number): Promise<void> {
+    this.#producers = new ProducerState(this.#producersMax);
+    await this.rebuildProducerState(this.#rebuildRecordsMax);
+    this.#producersEpoch = epoch;
   }
 
   #track(p: Promise<unknown>): void {

@@ -92,6 +92,9 @@ export class RaftReplica extends JournalReplica implements Replica {
   #highWatermark: number;
   readonly #commitListeners: ((highWatermark: number) => void)[] = [];
   readonly #leaderListeners: ((leader: LeaderInfo) => void)[] = [];
+  readonly #leaderReadyListeners: ((epoch: number) => void)[] = [];
+  /** While this node leads and earlier leaders' entries are not all committed here yet: the high watermark that covers them. */
+  #leaderReadyAt: number | null = null;
   /** Proposed and not yet committed, by index (the order of proposal = the order of indexes). */
   readonly #pending = new Map<number, PendingAppend>();
   /** Appends waiting for the driver to finish persisting. */
@@ -168,6 +171,38 @@ export class RaftReplica extends JournalReplica implements Replica {
       if (pr !== undefined && pr.match >= status.commit) out.push(kafkaNodeIdOf(id));
     }
     return out;
+  }
+
+  /** The Raft term: the leader epoch of the current leadership (Kafka's leader epoch). */
+  get leaderEpoch(): number { return this.#leader.term; }
+
+  /**
+   * Called when this node became leader of `epoch` and everything earlier leaders wrote is
+   * committed here: from then on the committed log is the whole history (producer state rebuilds).
+   */
+  onLeaderReady(listener: (epoch: number) => void): void { this.#leaderReadyListeners.push(listener); }
+
+  /**
+   * Whether voter `nodeId` holds this leader's whole log (false on a follower): a leadership
+   * transfer to it can finish at once instead of stalling proposals while it catches up.
+   */
+  caughtUp(nodeId: number): boolean {
+    const status = this.#driver.raft.status();
+    if (status.role !== 'leader') return false;
+    const pr = status.progress.get(raftIdOf(nodeId));
+    // Match alone: an idle group whose first append was lost stays in probe state with nothing to send.
+    return pr !== undefined && !pr.nonVoter && pr.match === status.lastIndex;
+  }
+
+  /** Asks the core to hand leadership to voter `nodeId` (leader only); false when it cannot start now. */
+  transferLeadership(nodeId: number): boolean {
+    if (this.#closed || !this.isLeader) return false;
+    const started = this.#driver.transferLeadership(raftIdOf(nodeId));
+    if (started) {
+      this.#driver.process();
+      this.#afterProcess();
+    }
+    return started;
   }
 
   /** Called (synchronously) when the known leader or its term changes. */
@@ -291,6 +326,14 @@ export class RaftReplica extends JournalReplica implements Replica {
       this.log.highWatermark = next;
       for (const listener of this.#commitListeners) listener(next);
     }
+    this.#checkLeaderReady();
+  }
+
+  #checkLeaderReady(): void {
+    if (this.#leaderReadyAt === null || this.#highWatermark < this.#leaderReadyAt) return;
+    this.#leaderReadyAt = null;
+    const epoch = this.#leader.term;
+    for (const listener of this.#leaderReadyListeners) listener(epoch);
   }
 
   /** Leader changes (and what they mean for pending appends) and the memory bound of the log. */
@@ -302,7 +345,11 @@ export class RaftReplica extends JournalReplica implements Replica {
     if (lead !== this.#leader.raftId || raft.term !== this.#leader.term) {
       this.#leader = { raftId: lead, nodeId: kafkaNodeIdOf(lead), term: raft.term };
       if (raft.role !== 'leader') this.#rejectAll(this.#notLeader());
+      // A new leader's log holds every committed entry (Leader Completeness); once its commit
+      // covers its whole log as of the election, nothing an earlier leader wrote is left pending.
+      this.#leaderReadyAt = raft.role === 'leader' ? raft.log.lastIndex() + 1 : null;
       for (const listener of this.#leaderListeners) listener(this.#leader);
+      this.#checkLeaderReady();
     }
     if (!this.#driver.persisting) this.#raftLog.trimWindow(raft.log.applied, raft.conf);
   }

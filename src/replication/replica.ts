@@ -23,6 +23,14 @@ export interface Replica {
   readonly highWatermark: number;
   /** Read-only facts about the stored copy (admin views, metrics). */
   readonly storage: ReplicaStorageView;
+  /** The leader epoch now (Raft term; 0 for a single node). */
+  readonly leaderEpoch: number;
+  /**
+   * Called when this node became leader of `epoch` and its committed log holds everything earlier
+   * leaders acknowledged (leader-only state such as producer state is rebuilt then). A single node
+   * never calls it: its state is complete at open.
+   */
+  onLeaderReady(listener: (epoch: number) => void): void;
   /** Called (synchronously) each time highWatermark moves forward, with its new value. */
   onCommit(listener: (highWatermark: number) => void): void;
   /**

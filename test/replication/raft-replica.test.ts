@@ -15,6 +15,7 @@ import { GroupTicker } from '../../src/replication/group-ticker.js';
 import { RaftReplica } from '../../src/replication/raft-replica.js';
 import { raftIdOf } from '../../src/replication/raft-ids.js';
 import { makeBatch, splitBatches } from '../helpers/journal-batches.js';
+import { committedBytes } from '../helpers/committed-bytes.js';
 import { RaftNetwork } from '../helpers/raft-network.js';
 
 const CONFIG = { ...DEFAULT_JOURNAL_CONFIG, retentionCheckMs: 0 };
@@ -107,20 +108,6 @@ async function cluster(t: Test, nodeIds = [0, 1, 2], windowBytesMax?: number): P
   return c;
 }
 
-/** Every committed byte of a replica, from offset 0 to its high watermark. */
-async function committedBytes(r: RaftReplica): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let offset = r.logStartOffset;
-  while (offset < r.highWatermark) {
-    const { chunks } = await r.read(offset, 1 << 20);
-    if (chunks.length === 0) break;
-    const bytes = Buffer.concat(chunks);
-    parts.push(bytes);
-    const last = splitBatches(bytes).map((b) => readBatchHeader(b)).pop()!;
-    offset = last.baseOffset + last.lastOffsetDelta + 1;
-  }
-  return Buffer.concat(parts);
-}
 
 function notLeader(t: Test, err: unknown, what: string): void {
   t.ok(err instanceof PartitionError && err.code === 'NOT_LEADER', `${what}: NOT_LEADER (got ${String(err)})`);
