@@ -14,9 +14,8 @@ import { RaftPartitions, type NodePlacement, type RaftPartitionsOptions } from '
 import type { PeerAddress } from '../../src/replication/transport/peer-transport.js';
 import { listeningNode, type Teardown, type TestNode } from './peer-transports.js';
 
+/** With PARTITION_RAFT_TIMINGS: 400-800 ms election timeouts, heartbeats every 100 ms. */
 export const TICK_MS = 20;
-/** 400-800 ms election timeouts: a loaded machine should not depose healthy leaders. */
-export const ELECTION_TICKS = 20;
 
 /** Bound on one wait: elections and transfers of dozens of groups on a loaded shared machine. */
 const WAIT_MS_MAX = 60_000;
@@ -47,16 +46,18 @@ export class PartitionNodes {
   readonly #addresses = new Map<number, PeerAddress>();
   readonly #t: Teardown;
   readonly #extra: Partial<RaftPartitionsOptions>;
+  readonly #tickMs: number;
   #placement: NodePlacement = new Map();
 
-  private constructor(t: Teardown, extra: Partial<RaftPartitionsOptions>) {
+  private constructor(t: Teardown, extra: Partial<RaftPartitionsOptions>, tickMs: number) {
     this.#t = t;
     this.#extra = extra;
+    this.#tickMs = tickMs;
   }
 
   /** `count` nodes, listening and connected, hosting nothing yet. */
-  static async start(t: Teardown, count: number, extra: Partial<RaftPartitionsOptions> = {}): Promise<PartitionNodes> {
-    const c = new PartitionNodes(t, extra);
+  static async start(t: Teardown, count: number, extra: Partial<RaftPartitionsOptions> = {}, tickMs = TICK_MS): Promise<PartitionNodes> {
+    const c = new PartitionNodes(t, extra, tickMs);
     for (let id = 0; id < count; id++) c.#addresses.set(id, { host: '127.0.0.1', port: 0 });
     for (let id = 0; id < count; id++) {
       const dataDir = await mkdtemp(join(tmpdir(), `canopy-raft-partitions-n${id}-`));
@@ -103,10 +104,10 @@ export class PartitionNodes {
 
   async #boot(node: PartitionNode, port: number): Promise<void> {
     node.net = await listeningNode(this.#t, { nodeId: node.nodeId, nodes: this.#addresses, port });
-    node.ticker = new GroupTicker(TICK_MS);
+    node.ticker = new GroupTicker(this.#tickMs);
     node.partitions = new RaftPartitions({
       nodeId: node.nodeId, transport: node.net.transport, ticker: node.ticker, dataDir: node.dataDir,
-      raft: { electionTicks: ELECTION_TICKS }, ...this.#extra,
+      ...this.#extra,
     });
     node.running = true;
   }
