@@ -411,6 +411,8 @@ export class Partition {
   /** Rebuilds idempotent-producer state from the committed batches holding the last `recordsMax` records. */
   async rebuildProducerState(recordsMax: number): Promise<number> {
     this.#rebuildRecordsMax = recordsMax;
+    // Into the state that was current at the start: a newer rebuild (leadership moved again) has its own.
+    const producers = this.#producers;
     let batches = 0;
     for await (const { header: h } of this.committedBatches(this.highWatermark - recordsMax)) {
       batches++;
@@ -418,7 +420,7 @@ export class Partition {
       // taken as the producer's latest batch, they would make it expect sequence 0 next.
       if (h.producerId < 0 || isControlBatch(h.attributes)) continue;
       const lastSequence = nextSequence(h.baseSequence, h.lastOffsetDelta);
-      this.#producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
+      producers.record(h.producerId, h.producerEpoch, { firstSequence: h.baseSequence, lastSequence, baseOffset: Promise.resolve(h.baseOffset) });
     }
     return batches;
   }
@@ -438,7 +440,7 @@ export class Partition {
   async #rebuildForEpoch(epoch: number): Promise<void> {
     this.#producers = new ProducerState(this.#producersMax);
     await this.rebuildProducerState(this.#rebuildRecordsMax);
-    this.#producersEpoch = epoch;
+    if (this.#rebuilding?.epoch === epoch) this.#producersEpoch = epoch;
   }
 
   #track(p: Promise<unknown>): void {
