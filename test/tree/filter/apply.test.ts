@@ -56,7 +56,7 @@ t.test('property: kept records are exactly the selected ones, projected, at thei
   t.ok(kept > 0 && emptied > 0 && removedSome > 0, `kept ${kept} records; ${emptied} batches emptied, ${removedSome} thinned`);
 });
 
-t.test('an emptied batch keeps its offsets, timestamps and producer fields and holds no records', async (t) => {
+t.test('an emptied batch keeps its offsets, timestamps and producer fields, holds no records and is uncompressed', async (t) => {
   const input = await buildBatch([
     { key: Buffer.from('us-1'), value: Buffer.from('a'), timestamp: 1000 },
     { key: Buffer.from('us-2'), value: Buffer.from('b'), timestamp: 1005 },
@@ -67,6 +67,7 @@ t.test('an emptied batch keeps its offsets, timestamps and producer fields and h
   const h = readBatchHeader(batch);
   t.match(h, { baseOffset: 500, lastOffsetDelta: 4, recordCount: 0, baseTimestamp: 1000, maxTimestamp: 1005, producerId: 3, producerEpoch: 2, baseSequence: 10 });
   t.ok((h.attributes & ATTR_TRANSACTIONAL) !== 0, 'still transactional (its commit marker still applies)');
+  t.equal(compressionOf(h.attributes), Compression.None, 'no compression bit on an empty payload (librdkafka fails the fetch otherwise)');
   t.same(await decodeBatchRecords(batch), []);
 });
 
