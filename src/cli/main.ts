@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   groups: () => import('./commands/groups.js'),
   cluster: () => import('./commands/cluster.js'),
   journal: () => import('./commands/journal.js'),
+  tree: () => import('./commands/tree.js'),
   completion: () => import('./commands/completion.js'),
 };
 

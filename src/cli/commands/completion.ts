@@ -11,6 +11,7 @@ async function groups(): Promise<Record<string, Readonly<Record<string, Subcomma
     groups: (await import('./groups.js')).subcommands,
     cluster: (await import('./cluster.js')).subcommands,
     journal: (await import('./journal.js')).subcommands,
+    tree: (await import('./tree.js')).subcommands,
   };
 }
 
