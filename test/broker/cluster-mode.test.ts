@@ -33,17 +33,19 @@ t.test('the metadata leader dies: the others elect a new one and keep the regist
 
   // The restarted node replays its log, catches up and registers again (new incarnation).
   const restarted = await cluster.start(oldLeader);
-  const views = await cluster.waitForViews([0, 1, 2], 'the restarted node caught up', (v) => agreeOn(v, [0, 1, 2]));
-  t.ok(views[0]!.metadataTerm >= after!.metadataTerm);
-  const self = views.find((_, i) => i === oldLeader)!.nodes.find((n) => n.nodeId === oldLeader)!;
-  t.same(self.kafka, { host: '127.0.0.1', port: restarted.broker.port }, 'its registration carries the new Kafka port');
+  const reRegistered = (v: { nodes: { nodeId: number; kafka: { port: number } | null }[] }) =>
+    v.nodes.find((n) => n.nodeId === oldLeader)?.kafka?.port === restarted.broker.port;
+  const views = await cluster.waitForViews([0, 1, 2], 'the restarted node caught up and registered again (new Kafka port)',
+    (v) => agreeOn(v, [0, 1, 2]) && v.every(reRegistered));
+  t.ok(views[0]!.metadataTerm >= after!.metadataTerm, 'the term never goes back');
+  t.ok(views.every(reRegistered), 'every node sees its new registration');
 });
 
 t.test('a node of another cluster is refused by its peers and never registers', async (t) => {
   const cluster = await TestCluster.create(t, 3);
   await Promise.all([0, 1].map((id) => cluster.start(id)));
   await cluster.waitForViews([0, 1], 'two nodes registered', (v) => agreeOn(v, [0, 1]));
-  const stranger = await cluster.start(2, ['--cluster-id', 'another-cluster']);
+  await cluster.start(2, ['--cluster-id', 'another-cluster']);
   await cluster.nodes.get(0)!.broker.outputMatching(/another-cluster/);
   // Meanwhile the two keep their leader and never list node 2.
   const views = await Promise.all([0, 1].map((id) => cluster.view(id)));
@@ -51,7 +53,6 @@ t.test('a node of another cluster is refused by its peers and never registers', 
   const own = await cluster.view(2);
   t.equal(own.metadataLeader, -1, 'the stranger knows no leader');
   t.same(own.nodes, [], 'the stranger sees no registration');
-  t.ok(stranger.broker.pid > 0);
 });
 
 t.test('bad --initial-voters values exit 2 naming the field', async (t) => {
