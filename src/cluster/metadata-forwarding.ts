@@ -1,8 +1,8 @@
 /**
  * Metadata proposals from a follower to the metadata leader, until a MetadataPropose internal API
- * with an answer exists: the batch travels over the peer transport as the one entry of an `app`
- * message of its own group (`__cluster_metadata` partition -1, which no Raft group uses), so it
- * rides the same authenticated connections (PeerHello with the cluster id) and frames as Raft.
+ * with an answer exists: the batch travels over the peer transport on its own group
+ * (`__cluster_metadata` partition -1, which no Raft group uses; replication/batch-forwarding.ts),
+ * so it rides the same authenticated connections (PeerHello with the cluster id) and frames as Raft.
  * Nothing answers: the sender retries until it sees its records in the image, so records sent
  * this way must be safe to apply twice (a registration is: its epoch refuses the second copy).
  *
@@ -10,9 +10,8 @@
  * leads (a stale sender's batch is dropped).
  */
 import type { Logger } from 'pino';
-import { EntryType, makeMessage } from '../raft/messages.js';
 import { decodeBatchRecords } from '../protocol/records/batch.js';
-import { raftIdOf } from '../replication/raft-ids.js';
+import { receiveBatches, sendBatch } from '../replication/batch-forwarding.js';
 import type { PeerTransport } from '../replication/transport/peer-transport.js';
 import type { RaftGroup } from '../replication/transport/group.js';
 import { decodeMetadataRecord } from './metadata-record-frame.js';
@@ -36,18 +35,17 @@ export class MetadataForwarding {
 
   constructor(o: MetadataForwardingOptions) {
     this.#o = o;
-    // The transport's handlers outlive nothing here: close() of the transport drops them.
-    o.transport.register(METADATA_FORWARD_GROUP, (messages) => {
-      for (const m of messages) for (const e of m.entries) void this.#received(Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), m.from);
-    });
+    this.unregister = receiveBatches(o.transport, METADATA_FORWARD_GROUP, (batch, from) => void this.#received(batch, from));
   }
+
+  /** Stops receiving forwarded batches. */
+  readonly unregister: () => void;
 
   /** Sends `batch` to the leader; false when no other node is known to lead. */
   send(batch: Buffer): boolean {
     const leader = this.#o.leader();
     if (leader < 0 || leader === this.#o.nodeId) return false;
-    const entry = { index: 0, count: 1, term: 0, type: EntryType.Normal, data: batch };
-    this.#o.transport.send(METADATA_FORWARD_GROUP, [makeMessage({ type: 'app', to: raftIdOf(leader), entries: [entry] }, raftIdOf(this.#o.nodeId))]);
+    sendBatch(this.#o.transport, METADATA_FORWARD_GROUP, this.#o.nodeId, leader, batch);
     return true;
   }
 

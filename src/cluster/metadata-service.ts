@@ -127,6 +127,7 @@ export class MetadataService {
     if (this.#closed) return;
     this.#closed = true;
     this.#unregister();
+    this.#forwarding.unregister();
     await this.#replica.close();
     for (const w of this.#waiters.splice(0)) w.resolve();
   }
