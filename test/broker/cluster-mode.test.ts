@@ -1,4 +1,5 @@
 import t from 'tap';
+import { Kafka, logLevel } from 'kafkajs';
 import { TestCluster, agreeOn, TEST_CLUSTER_ID } from '../helpers/cluster-nodes.js';
 
 t.test('3 nodes elect a metadata leader and every node registers', async (t) => {
@@ -15,6 +16,14 @@ t.test('3 nodes elect a metadata leader and every node registers', async (t) => 
     t.equal(n.rack, `rack-${n.nodeId}`);
     t.equal(n.fenced, false);
   }
+
+  // Kafka clients see the registered nodes as the cluster's brokers (Metadata), from any node.
+  const admin = new Kafka({ brokers: [cluster.nodes.get(1)!.broker.bootstrap], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  t.teardown(() => admin.disconnect());
+  const described = await admin.describeCluster();
+  t.same(described.brokers.map((b) => [b.nodeId, b.port]).sort(), [0, 1, 2].map((id) => [id, cluster.nodes.get(id)!.broker.port]));
+  t.equal(described.clusterId, TEST_CLUSTER_ID);
 });
 
 t.test('the metadata leader dies: the others elect a new one and keep the registrations; it rejoins', async (t) => {
