@@ -2,6 +2,13 @@ import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicStore } from '../cluster/topic-store.js';
 import type { PartitionManager } from '../replication/partition-manager.js';
 import type { GroupsService } from '../groups/service.js';
+import type { MetadataImage } from '../cluster/metadata-image.js';
+
+/** The cluster metadata as this node applied it, and the metadata group's leader (cluster mode). */
+export interface AdminMetadataSource {
+  readonly image: MetadataImage;
+  readonly leader: { readonly nodeId: number; readonly term: number };
+}
 
 /**
  * What the admin server and the metrics observer use of a running node, declared here (the
@@ -17,4 +24,6 @@ export interface AdminBroker {
   readonly topics: TopicStore;
   readonly partitions: Pick<PartitionManager, 'all' | 'forTopic' | 'allOffline' | 'cacheStats'>;
   groups?: GroupsService;
+  /** Set once the metadata group runs (cluster mode only). */
+  metadata?: AdminMetadataSource | undefined;
 }

@@ -2,7 +2,9 @@ import type { AdminBroker } from './admin-broker.js';
 import { TopicError, type TopicErrorCode, type TopicInfo } from '../cluster/topic-store.js';
 import { effectiveTopicConfig, TOPIC_CONFIG_DEFS } from '../cluster/topic-config.js';
 import type { AdminErrorCode } from './errors.js';
+import type { AdminMetadataSource } from './admin-broker.js';
 import type {
+  MetadataView, RegisteredNodeView,
   AdminResult, AdminViews, GroupsView, NodeView, ReadinessReport, TopicDescriptionView, TopicsView,
 } from './views.js';
 
@@ -113,5 +115,20 @@ export function createBrokerViews(broker: AdminBroker, options: BrokerViewOption
     node,
     topics,
     get groups() { return options.groups?.(); },
+    get metadata() { return broker.metadata === undefined ? undefined : metadataView(broker.metadata); },
+  };
+}
+
+/** The registered nodes, by id, with their Kafka and internal endpoints. */
+function metadataView(source: AdminMetadataSource): MetadataView {
+  const endpoint = (node: { endpoints: readonly { name: string; host: string; port: number }[] }, name: string) => {
+    const e = node.endpoints.find((x) => x.name === name);
+    return e === undefined ? null : { host: e.host, port: e.port };
+  };
+  return {
+    nodes: () => [...source.image.nodes.values()].sort((a, b) => a.id - b.id).map((n): RegisteredNodeView => ({
+      nodeId: n.id, kafka: endpoint(n, 'kafka'), internal: endpoint(n, 'internal'), rack: n.rack, fenced: n.fenced,
+    })),
+    leader: () => ({ nodeId: source.leader.nodeId, term: source.leader.term }),
   };
 }

@@ -9,7 +9,7 @@ import { createHostCheck, type HostCheck } from './allowed-hosts.js';
 import { createBrokerViews } from './broker-views.js';
 import { AdminError } from './errors.js';
 import { createGroupsView } from './group-views.js';
-import type { AdminViews, GroupsView, NodeView, ReadinessReport, TopicsView } from './views.js';
+import type { AdminViews, GroupsView, MetadataView, NodeView, ReadinessReport, TopicsView } from './views.js';
 
 export interface AdminServer {
   /** The bound address (port 0 resolved). */
@@ -54,6 +54,9 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     },
     get groups(): GroupsView | undefined {
       return attached === undefined ? notYet() : attached.groups;
+    },
+    get metadata(): MetadataView | undefined {
+      return attached?.metadata;
     },
   };
   // The check needs the bound port; nothing is answered before listen() resolves and sets it.

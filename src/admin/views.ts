@@ -146,9 +146,26 @@ export interface GroupsView {
   resetOffsets(groupId: string, request: OffsetResetRequest): Promise<AdminResult<readonly OffsetResetView[]>>;
 }
 
+/** A node registered in the cluster metadata. */
+export interface RegisteredNodeView {
+  readonly nodeId: number;
+  readonly kafka: HostPortView | null;
+  readonly internal: HostPortView | null;
+  readonly rack: string | null;
+  readonly fenced: boolean;
+}
+
+/** The cluster metadata (cluster mode): registered nodes and the metadata group's leader and term. */
+export interface MetadataView {
+  nodes(): readonly RegisteredNodeView[];
+  leader(): { readonly nodeId: number; readonly term: number };
+}
+
 /** Everything the admin app reads; `groups` is absent until the group coordinator runs. */
 export interface AdminViews {
   readonly node: NodeView;
   readonly topics: TopicsView;
   readonly groups?: GroupsView;
+  /** Absent on a single node (no metadata group). */
+  readonly metadata?: MetadataView | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { MetadataImage } from '../cluster/metadata-image.js';
 import type { BrokerConfig } from '../config/defaults.js';
 import type { TopicStore } from '../cluster/topic-store.js';
 import type { PartitionDirectory } from '../replication/partition.js';
@@ -25,5 +26,7 @@ export interface Broker {
   readonly producerIds: ProducerIdSource;
   /** The group coordinator (a GroupCoordinator plus admin operations); set by openGroups at start. */
   groups?: GroupsService;
+  /** The cluster metadata (cluster mode, once its group runs): Metadata's brokers are its registered nodes. */
+  readonly metadata?: { readonly image: MetadataImage } | undefined;
   readonly logger: Logger;
 }

@@ -1,4 +1,5 @@
 import { ApiKey } from '../protocol/generated/index.js';
+import { clusterBrokers } from './cluster-brokers.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readDescribeClusterRequest, type DescribeClusterRequest } from '../protocol/generated/describe-cluster-request.js';
 import { writeDescribeClusterResponse, type DescribeClusterResponse } from '../protocol/generated/describe-cluster-response.js';
@@ -30,7 +31,7 @@ export const describeClusterHandler: ApiHandler<DescribeClusterRequest, Describe
       ...base,
       errorCode: ErrorCode.NONE,
       errorMessage: null,
-      brokers: [{ brokerId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null }],
+      brokers: clusterBrokers(broker).map(({ nodeId, ...b }) => ({ brokerId: nodeId, ...b })),
     };
   },
 

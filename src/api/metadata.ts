@@ -1,4 +1,5 @@
 import { ApiKey, ZERO_UUID } from '../protocol/generated/index.js';
+import { clusterBrokers } from './cluster-brokers.js';
 import { ErrorCode } from '../protocol/generated/error-codes.js';
 import { readMetadataRequest, type MetadataRequest } from '../protocol/generated/metadata-request.js';
 import { writeMetadataResponse, type MetadataResponse, type MetadataResponseTopics } from '../protocol/generated/metadata-response.js';
@@ -86,7 +87,7 @@ export const metadataHandler: ApiHandler<MetadataRequest, MetadataResponse> = {
     }
     return {
       throttleTimeMs: 0,
-      brokers: [{ nodeId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null }],
+      brokers: clusterBrokers(broker),
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       topics,

@@ -12,6 +12,7 @@ import { connectionsMaxWithin, journalFilesOpenMax, readFdSoftLimit } from './fd
 import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
 import type { GroupsService } from '../groups/service.js';
+import type { MetadataService } from '../cluster/metadata-service.js';
 
 /**
  * The node's Broker: opens the data dir (cluster id, topic store, partitions, producer ids) and
@@ -29,6 +30,8 @@ export class NodeBroker {
   /** limits.connectionsMax lowered to what the open file limit leaves (fd-budget.ts). */
   readonly connectionsMax: number;
   groups?: GroupsService;
+  /** The cluster metadata group (cluster mode: set once it started, after the Kafka listener bound). */
+  metadata?: MetadataService | undefined;
   #advertised: HostPort;
   /** Hooks other layers register (groups coordinator, admin server) to run at close, last-in first-out. */
   readonly #closeHooks: Array<() => Promise<void>> = [];

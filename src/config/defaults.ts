@@ -5,6 +5,13 @@ export interface HostPort {
   port: number;
 }
 
+/** One voter of the cluster's first configuration: a Kafka node id and its internal listener. */
+export interface InitialVoter {
+  nodeId: number;
+  host: string;
+  port: number;
+}
+
 /**
  * The whole broker configuration after defaults, file, environment and flags were merged (in that
  * order; later wins). Field names are the config file's keys.
@@ -44,6 +51,12 @@ export interface BrokerConfig {
   offsetsRetentionMinutes: number;
   /** How often the broker deletes segments past each topic's retention.bytes/retention.ms; 0 disables it. */
   retentionCheckIntervalMs: number;
+  /** Listener for the other nodes (Raft traffic); required with initialVoters, else unused. */
+  internalListen: HostPort | null;
+  /** The metadata group's voters on first start; null = a single node as before (no cluster). */
+  initialVoters: InitialVoter[] | null;
+  /** This node's rack (registered in the cluster metadata); null = none. */
+  rack: string | null;
   limits: Limits;
 }
 
@@ -71,6 +84,9 @@ export function defaultConfig(): BrokerConfig {
     offsetsTopicPartitions: 8,
     offsetsRetentionMinutes: 7 * 24 * 60,
     retentionCheckIntervalMs: 300_000,
+    internalListen: null,
+    initialVoters: null,
+    rack: null,
     limits: { ...DEFAULT_LIMITS },
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { parseFsyncPolicy } from './fsync-policy.js';
-import { defaultConfig, type BrokerConfig, type HostPort } from './defaults.js';
+import { defaultConfig, type BrokerConfig, type HostPort, type InitialVoter } from './defaults.js';
 import { DEFAULT_LIMITS, checkLimitRelations, type Limits } from './limits.js';
 import { ConfigError } from './errors.js';
 import { TOPIC_CONFIG_BY_NAME, validateTopicConfigs } from './topic-configs.js';
@@ -12,7 +12,7 @@ import { didYouMean } from '../util/did-you-mean.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list' | 'voters';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -50,6 +50,9 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
   { key: 'retentionCheckIntervalMs', type: 'int', flag: '--retention-check-interval-ms', env: 'CANOPY_RETENTION_CHECK_INTERVAL_MS', min: 0, max: 2147483647, doc: 'How often segments past each topic\'s retention.bytes/retention.ms are deleted; 0 disables it. Default 300000.' },
+  { key: 'internalListen', type: 'hostport-or-null', flag: '--internal-listen', env: 'CANOPY_INTERNAL_LISTEN', doc: 'Listener HOST:PORT for the other nodes of a cluster (Raft traffic). Required with initialVoters; unused without.' },
+  { key: 'initialVoters', type: 'voters', flag: '--initial-voters', env: 'CANOPY_INITIAL_VOTERS', doc: 'Cluster mode: the metadata group\'s voters as comma-separated ID@HOST:PORT (Kafka node id @ internal listener), this node included; needs clusterId and internalListen. Default none: a single node.' },
+  { key: 'rack', type: 'string-or-null', flag: '--rack', env: 'CANOPY_RACK', doc: 'This node\'s rack, registered in the cluster metadata. Default none.' },
   { key: 'topicDefaults', type: 'topic-configs', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
   { key: 'limits', type: 'limits', flag: '', env: '', doc: 'Overrides of config/limits.ts bounds, e.g. {frameBytesMax: 104857600} (file only, except the limits below).' },
   { key: 'limits', limit: 'connectionsPerAddressMax', type: 'limit', flag: '--connections-per-address-max', env: 'CANOPY_CONNECTIONS_PER_ADDRESS_MAX', min: 1, max: 2147483647, doc: `Open Kafka connections from one client IP address; more are closed at accept. Default ${DEFAULT_LIMITS.connectionsPerAddressMax}.` },
@@ -87,6 +90,7 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
     const value = field.flag ? flags.values.get(field.flag) : undefined;
     if (value !== undefined) setField(config, field, value, `flag ${field.flag}`);
   }
+  checkClusterSettings(config);
   const problems = checkLimitRelations(config.limits);
   if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);
   return { config, configFile };
@@ -148,6 +152,45 @@ function applyFile(config: BrokerConfig, path: string): void {
   }
 }
 
+/**
+ * Cluster mode's settings agree with each other: this node is one of the initial voters, at its own
+ * internal listener, and the cluster id is set (nodes that generated their own would refuse each other).
+ */
+function checkClusterSettings(config: BrokerConfig): void {
+  const voters = config.initialVoters;
+  if (voters === null) return;
+  const self = voters.find((v) => v.nodeId === config.nodeId);
+  if (self === undefined) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', `initialVoters: this node's id ${config.nodeId} (nodeId) is not among the voters ${voters.map((v) => v.nodeId).join(', ')}`);
+  }
+  const internal = config.internalListen;
+  if (internal === null) throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'internalListen: required with initialVoters (--internal-listen HOST:PORT)');
+  if (internal.host !== self.host || internal.port !== self.port) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', `initialVoters: node ${self.nodeId}'s address ${self.host}:${self.port} differs from internalListen ${internal.host}:${internal.port}`);
+  }
+  if (config.clusterId === null) throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'clusterId: required with initialVoters (--cluster-id; the same on every node)');
+}
+
+/** Parses "ID@HOST:PORT,..." (or a list of such strings in the file). */
+function parseVoters(value: unknown, field: FieldDef, source: string): InitialVoter[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  if (items === null || items.some((i) => typeof i !== 'string')) throw fieldError(field, source, `expected ID@HOST:PORT,... got ${JSON.stringify(value)}`);
+  const voters: InitialVoter[] = [];
+  for (const item of (items as string[]).map((i) => i.trim()).filter((i) => i !== '')) {
+    const at = item.indexOf('@');
+    const id = at > 0 ? item.slice(0, at) : '';
+    if (!/^\d{1,10}$/.test(id) || Number(id) > 2147483647) throw fieldError(field, source, `${JSON.stringify(item)}: expected ID@HOST:PORT with a node id in [0, 2147483647]`);
+    const address = parseHostPort(item.slice(at + 1), field, source);
+    if (address.port === 0) throw fieldError(field, source, `${JSON.stringify(item)}: port 0 is not an address a peer can dial`);
+    const nodeId = Number(id);
+    if (voters.some((v) => v.nodeId === nodeId)) throw fieldError(field, source, `node id ${nodeId} appears twice`);
+    if (voters.some((v) => v.host === address.host && v.port === address.port)) throw fieldError(field, source, `address ${address.host}:${address.port} appears twice`);
+    voters.push({ nodeId, ...address });
+  }
+  if (voters.length === 0) throw fieldError(field, source, 'expected at least one ID@HOST:PORT');
+  return voters;
+}
+
 function fieldError(field: FieldDef, source: string, problem: string): ConfigError {
   return new ConfigError('CANOPY_ERR_CONFIG_FIELD', `${fieldName(field)} (${source}): ${problem}`);
 }
@@ -180,6 +223,9 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
       target[field.key] = names;
       return;
     }
+    case 'voters':
+      target[field.key] = value === null || value === '' ? null : parseVoters(value, field, source);
+      return;
     case 'string-or-null':
       if (value !== null && (typeof value !== 'string' || value === '')) throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;

@@ -134,3 +134,28 @@ t.test('flags only: positional arguments are refused, unknown flags get a did-yo
   throwsWith(t, () => loadConfig({ argv: ['--config', typo], env: {} }),
     (e) => e instanceof ConfigError && e.message.includes(`unknown key "fsynk" in ${typo} (did you mean "fsync"?)`));
 });
+
+t.test('cluster mode: initialVoters parsed, checked against nodeId, internalListen and clusterId', async (t) => {
+  const voters = '0@127.0.0.1:9192,1@127.0.0.1:9193,2@127.0.0.1:9194';
+  const flags = ['--node-id', '1', '--internal-listen', '127.0.0.1:9193', '--cluster-id', 'c1', '--rack', 'r1'];
+  const { config } = loadConfig({ argv: [...flags, '--initial-voters', voters], env: {} });
+  t.same(config.initialVoters, [{ nodeId: 0, host: '127.0.0.1', port: 9192 }, { nodeId: 1, host: '127.0.0.1', port: 9193 }, { nodeId: 2, host: '127.0.0.1', port: 9194 }]);
+  t.same(config.internalListen, { host: '127.0.0.1', port: 9193 });
+  t.equal(config.rack, 'r1');
+  t.equal(loadConfig({ argv: [], env: {} }).config.initialVoters, null, 'a single node by default');
+  const fromFile = loadConfig({ argv: [...flags, '--config', file('voters.yaml', `initialVoters: [0@127.0.0.1:9192, 1@127.0.0.1:9193]\n`)], env: {} });
+  t.equal(fromFile.config.initialVoters?.length, 2, 'a list in the file');
+  const fromEnv = loadConfig({ argv: flags, env: { CANOPY_INITIAL_VOTERS: voters } });
+  t.equal(fromEnv.config.initialVoters?.length, 3, 'CANOPY_INITIAL_VOTERS');
+
+  const refused = (argv: string[], pattern: RegExp) => throwsWith(t, () => loadConfig({ argv, env: {} }), (e) => e instanceof ConfigError && pattern.test(e.message));
+  refused([...flags, '--initial-voters', '0@127.0.0.1:9192,0@127.0.0.1:9193'], /initialVoters \(flag --initial-voters\): node id 0 appears twice/);
+  refused([...flags, '--initial-voters', '0@127.0.0.1:9192,2@127.0.0.1:9192'], /initialVoters .*address 127\.0\.0\.1:9192 appears twice/);
+  refused([...flags, '--initial-voters', '0@127.0.0.1:9192,2@127.0.0.1:9194'], /initialVoters: this node's id 1/);
+  refused([...flags, '--initial-voters', '0@127.0.0.1:9192,1@127.0.0.1:9999'], /initialVoters: node 1's address 127\.0\.0\.1:9999 differs from internalListen/);
+  refused([...flags, '--initial-voters', '0@127.0.0.1:9192,1@127.0.0.1:0'], /initialVoters .*port 0/);
+  refused([...flags, '--initial-voters', '-1@127.0.0.1:9192'], /initialVoters .*expected ID@HOST:PORT/);
+  refused([...flags, '--initial-voters', '0@nowhere'], /initialVoters .*expected HOST:PORT/);
+  refused(['--node-id', '1', '--cluster-id', 'c1', '--initial-voters', voters], /internalListen: required with initialVoters/);
+  refused(['--node-id', '1', '--internal-listen', '127.0.0.1:9193', '--initial-voters', voters], /clusterId: required with initialVoters/);
+});

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { hostPort } from '../schemas.js';
 import type { AdminViews } from '../views.js';
 
+const hostPortOrNull = { anyOf: [hostPort, { type: 'null' }] } as const;
+
 const nodeSchema = {
   type: 'object',
   properties: {
@@ -9,12 +11,16 @@ const nodeSchema = {
     advertised: hostPort, dataDir: { type: 'string' }, startedAtMs: { type: 'integer' },
     uptimeSeconds: { type: 'number' }, ready: { type: 'boolean' },
     checks: { type: 'object', additionalProperties: { type: 'boolean' } },
+    // Cluster mode: the node's registration in the cluster metadata.
+    kafka: hostPortOrNull, internal: hostPortOrNull, rack: { type: ['string', 'null'] }, fenced: { type: 'boolean' },
   },
 } as const;
 
 /**
  * `/v1/cluster` (the cluster as this node sees it: nodes, topic and partition counts, totals) and
- * `/v1/node` (this node). A single-node cluster lists itself; later issues add peers here.
+ * `/v1/node` (this node). A single node lists itself; in cluster mode the nodes are the ones
+ * registered in the cluster metadata as this node applied it, with the metadata leader and term
+ * (`controllerId` = the metadata leader, -1 while none is known). Topic counts stay this node's.
  */
 export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminViews }): Promise<void> {
   // Views are read per request (never at registration): they may not be attached yet.
@@ -42,6 +48,8 @@ export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminVi
           properties: {
             clusterId: { type: 'string' },
             controllerId: { type: 'integer' },
+            metadataLeader: { type: 'integer' },
+            metadataTerm: { type: 'integer' },
             nodes: { type: 'array', items: nodeSchema },
             topics: { type: 'integer' },
             partitions: { type: 'integer' },
@@ -62,9 +70,14 @@ export async function clusterRoutes(app: FastifyInstance, opts: { views: AdminVi
         sizeBytes += p.sizeBytes;
       }
     }
+    const counts = { topics: topics.list().length, partitions, sizeBytes };
+    const metadata = opts.views.metadata;
+    if (metadata === undefined) return { clusterId: node.clusterId, controllerId: node.nodeId, nodes: [self], ...counts };
+    const leader = metadata.leader();
+    // Only this node's own row carries version, uptime and readiness (others are known by their registration).
+    const nodes = metadata.nodes().map((n) => (n.nodeId === node.nodeId ? { ...self, ...n } : { ...n, advertised: n.kafka ?? undefined }));
     return {
-      clusterId: node.clusterId, controllerId: node.nodeId, nodes: [self],
-      topics: topics.list().length, partitions, sizeBytes,
+      clusterId: node.clusterId, controllerId: leader.nodeId, metadataLeader: leader.nodeId, metadataTerm: leader.term, nodes, ...counts,
     };
   });
 }

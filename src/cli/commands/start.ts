@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import { statfs } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import type { DiskSample } from '../../metrics/probes/disk.js';
 import { loadConfig } from '../../config/load.js';
 import { ConfigError } from '../../config/errors.js';
 import { NodeIdentityError } from '../../broker/node-identity.js';
 import { NodeBroker } from '../../broker/open-broker.js';
+import { ClusterNode } from '../../broker/cluster-node.js';
+import { createPeerProbe } from '../../metrics/probes/peers.js';
 import { KafkaServer } from '../../server/server.js';
 import { ApiDispatcher } from '../../server/dispatch.js';
 import { NODE_FILE_LAYER } from '../../journal/file-layer.js';
@@ -120,6 +123,20 @@ export async function run(args: string[]): Promise<number> {
     return fatal(logger, `Kafka listener ${config.listen.host}:${config.listen.port}: ${(err as Error).message} (set --listen / CANOPY_LISTEN to another HOST:PORT)`, err);
   }
   broker.setBoundAddress(bound);
+  // Cluster mode (opt-in): the metadata group and this node's registration; topics stay local.
+  let cluster: ClusterNode | null = null;
+  if (config.initialVoters !== null) {
+    try {
+      cluster = await ClusterNode.start({ config, clusterId: broker.clusterId, dataDir: resolvePath(config.dataDir), kafka: broker.advertised, probe: createPeerProbe(metrics.registry), logger });
+    } catch (err) {
+      await admin?.close();
+      await server.close();
+      await broker.close();
+      metrics.stop();
+      return fatal(logger, `cluster mode: ${(err as Error).message} (check --internal-listen / CANOPY_INTERNAL_LISTEN)`, err);
+    }
+    broker.metadata = cluster.metadata;
+  }
   checks.kafkaListening = true;
   logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
   const wildcard = wildcardListenWarning(config.listen, config.advertisedListener, broker.advertised);
@@ -141,6 +158,7 @@ export async function run(args: string[]): Promise<number> {
         checks.kafkaListening = false;
         await admin?.close();
         await server.close();
+        await cluster?.close();
         await broker.close();
         metrics.stop();
         logger.info('stopped');
