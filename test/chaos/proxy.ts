@@ -11,8 +11,9 @@
  * - partition() / oneWay(dir): the blocked direction stalls (its source is paused, bytes wait in
  *   the kernel buffers) and resumes on heal, as TCP retransmits once a real link heals. New
  *   connections are accepted and stall the same way.
- * - drop('blackhole'): bytes in both directions are read and discarded (a stream in flight is
- *   cut mid-frame), new connections are accepted and get nothing; drop('reset'): every open
+ * - drop('blackhole'): bytes in both directions are read and discarded, new connections are
+ *   accepted and get nothing; at heal, each connection that lost bytes is reset (as it would
+ *   time out), since TCP never delivers a stream with a hole in it. drop('reset'): every open
  *   connection is reset (RST) and new ones are reset at accept.
  * - delay({ upMs, downMs }): each chunk is forwarded that long after it arrived, order kept.
  */
@@ -23,7 +24,7 @@ export type DropMode = 'blackhole' | 'reset';
 
 interface DirectionState { stalled: boolean; discard: boolean; delayMs: number }
 
-interface Pipe { from: Socket; to: Socket; dir: Direction; held: Buffer[]; delayed: { dueMs: number; chunk: Buffer }[]; timer: NodeJS.Timeout | null }
+interface Pipe { lostBytes: boolean; from: Socket; to: Socket; dir: Direction; held: Buffer[]; delayed: { dueMs: number; chunk: Buffer }[]; timer: NodeJS.Timeout | null }
 
 const HOST = '127.0.0.1';
 
@@ -66,7 +67,14 @@ export class LinkProxy {
   heal(): void {
     this.resetting = false;
     for (const dir of ['up', 'down'] as const) this.state[dir] = { stalled: false, discard: false, delayMs: 0 };
-    for (const pipe of this.pipes) this.flow(pipe);
+    for (const pipe of this.pipes) {
+      if (pipe.lostBytes) {
+        pipe.from.resetAndDestroy();
+        pipe.to.resetAndDestroy();
+      } else {
+        this.flow(pipe);
+      }
+    }
   }
 
   partition(): void {
@@ -125,7 +133,7 @@ export class LinkProxy {
   }
 
   private pipe(from: Socket, to: Socket, dir: Direction): Pipe {
-    const pipe: Pipe = { from, to, dir, held: [], delayed: [], timer: null };
+    const pipe: Pipe = { lostBytes: false, from, to, dir, held: [], delayed: [], timer: null };
     this.pipes.add(pipe);
     from.once('close', () => {
       this.pipes.delete(pipe);
@@ -144,7 +152,7 @@ export class LinkProxy {
 
   private forward(pipe: Pipe, chunk: Buffer): void {
     const s = this.state[pipe.dir];
-    if (s.discard) return;
+    if (s.discard) return void (pipe.lostBytes = true);
     if (s.stalled) {
       // Arrived before the pause took hold: hold it for the heal, in order.
       pipe.held.push(chunk);
