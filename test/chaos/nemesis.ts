@@ -62,6 +62,7 @@ export class Nemesis {
   private readonly quietMsMax: number;
   /** Faults applied so far, by kind (for the run summary). */
   readonly applied = new Map<FaultKind, number>();
+  private deck: FaultKind[] = [];
 
   constructor(private readonly o: NemesisOptions) {
     this.kinds = o.kinds ?? FAULT_KINDS;
@@ -72,7 +73,7 @@ export class Nemesis {
   /** Applies faults until `untilMs` (a Date.now() value), then heals everything. */
   async run(untilMs: number): Promise<void> {
     while (Date.now() < untilMs) {
-      const kind = this.o.rng.pick(this.kinds);
+      const kind = this.nextKind();
       const hold = this.o.rng.range(HOLD_MS_MIN, this.holdMsMax);
       await this.apply(kind, Math.min(hold, Math.max(0, untilMs - Date.now())));
       this.applied.set(kind, (this.applied.get(kind) ?? 0) + 1);
@@ -80,6 +81,18 @@ export class Nemesis {
     }
     await this.o.cluster.healAll();
     this.log('cluster', 'heal-all');
+  }
+
+  /** Every kind once, in a seeded order, before any repeats: a short run still meets each. */
+  private nextKind(): FaultKind {
+    if (this.deck.length === 0) {
+      this.deck = [...this.kinds];
+      for (let i = this.deck.length - 1; i > 0; i--) {
+        const j = this.o.rng.int(i + 1);
+        [this.deck[i], this.deck[j]] = [this.deck[j]!, this.deck[i]!];
+      }
+    }
+    return this.deck.pop()!;
   }
 
   private log(target: string, fault: string, detail?: string): void {

@@ -24,6 +24,9 @@ export interface ChaosOptions {
   /** Where the history goes; default a new temp folder. */
   historyPath?: string;
   partitions?: number;
+  /** Bounds of the nemesis (see NemesisOptions). */
+  holdMsMax?: number;
+  quietMsMax?: number;
 }
 
 export interface ChaosRun {
@@ -48,13 +51,14 @@ export async function runChaos(o: ChaosOptions, teardowns: { teardown(fn: () => 
   const historyPath = o.historyPath ?? join(mkdtempSync(join(tmpdir(), 'canopy-chaos-')), `history-seed-${o.seed}.jsonl`);
   const history = new HistoryWriter(historyPath);
   history.log({ type: 'note', text: `seed=${o.seed} nodes=${o.nodes} duration_ms=${o.durationMs}` });
+  let workload: Workload | null = null;
   try {
     const cluster = await Cluster.start({ nodes: o.nodes, nodeArgs: o.nodeArgs ?? singleNode }, teardowns);
-    const workload = new Workload({ bootstrap: cluster.bootstrap, topic: TOPIC, partitions, history, rng: rng.fork() });
+    workload = new Workload({ bootstrap: cluster.bootstrap, topic: TOPIC, partitions, history, rng: rng.fork() });
     await workload.createTopic();
     workload.start();
     await new Promise((r) => setTimeout(r, WARM_UP_MS));
-    const nemesis = new Nemesis({ cluster, history, rng: rng.fork(), topic: TOPIC, partitions, kinds: o.kinds });
+    const nemesis = new Nemesis({ cluster, history, rng: rng.fork(), topic: TOPIC, partitions, kinds: o.kinds, holdMsMax: o.holdMsMax, quietMsMax: o.quietMsMax });
     try {
       await nemesis.run(Date.now() + o.durationMs);
     } catch (err) {
@@ -69,6 +73,8 @@ export async function runChaos(o: ChaosOptions, teardowns: { teardown(fn: () => 
     history.close();
     return { result: checkHistory(readHistory(historyPath)), historyPath, applied: nemesis.applied };
   } finally {
+    // After a failure too: the producer child process is stopped by PID.
+    await workload?.stop();
     history.close();
   }
 }

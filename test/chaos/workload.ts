@@ -5,20 +5,23 @@
  * - a kafkajs idempotent producer (acks=all, one request in flight) sending 1–5 unique values per
  *   send to one partition, logging send, ack (the offset of each value: base offset + index) or
  *   error, and starting a new producer after an error;
- * - a librdkafka (node-rdkafka) idempotent producer (acks=all) logging send at produce and ack or
- *   error at its delivery report, with a bound on values awaiting a report;
+ * - a librdkafka idempotent producer (acks=all; confluent-kafka-python in a child process, as
+ *   node-rdkafka's producer kept this process alive after a broker was killed) logging send at
+ *   produce and ack or error at its delivery report, with a bound on values awaiting a report;
  * - a kafkajs consumer (its own group, from the start) logging every record it polls;
  * - a sampler logging each partition's high watermark (ListOffsets) twice a second;
- * - after healing, finalRead(): a librdkafka consumer assigned every partition at offset 0 reads
- *   up to the high watermark, logging each record as a final poll.
+ * - after healing, finalRead(): a librdkafka consumer (confluent-kafka-python, a child process)
+ *   assigned every partition at offset 0 reads up to the high watermark, logging each record as
+ *   a final poll.
  */
-import { createRequire } from 'node:module';
 import { Kafka, logLevel, type Consumer, type Producer, type Admin } from 'kafkajs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEBIAN_PYTHON } from '../helpers/debian-client.js';
+import { runProcess } from '../helpers/run-process.js';
 import type { HistoryWriter } from './history.js';
 import type { Prng } from '../raft/sim/prng.js';
 
-const require = createRequire(import.meta.url);
-const rdkafka = require('node-rdkafka') as typeof import('node-rdkafka');
 
 export interface WorkloadOptions {
   bootstrap: string[];
@@ -30,8 +33,6 @@ export interface WorkloadOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errorText = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-/** librdkafka's values awaiting a delivery report, at most. */
-const RDKAFKA_PENDING_MAX = 50;
 const FINAL_READ_MS_MAX = 60_000;
 const SAMPLE_EVERY_MS = 500;
 
@@ -58,7 +59,7 @@ export class Workload {
   }
 
   start(): void {
-    this.loops.push(this.kafkajsProducer(), this.rdkafkaProducer(), this.kafkajsConsumer(), this.hwSampler());
+    this.loops.push(this.kafkajsProducer(), this.librdkafkaProducer(), this.kafkajsConsumer(), this.hwSampler());
   }
 
   /** Stops producing, consuming and sampling; waits for every loop to end. */
@@ -106,41 +107,35 @@ export class Workload {
     }
   }
 
-  private async rdkafkaProducer(): Promise<void> {
+  /** librdkafka through confluent-kafka-python (librdkafka-producer.py), stopped by PID with SIGTERM. */
+  private async librdkafkaProducer(): Promise<void> {
     const { history: h, topic } = this.o;
-    const producer = new rdkafka.Producer({
-      'bootstrap.servers': this.o.bootstrap.join(','), 'enable.idempotence': true, acks: -1, 'linger.ms': 5,
-      'message.timeout.ms': 60_000, dr_cb: true, 'reconnect.backoff.max.ms': 1_000,
-    } as never, {});
-    let pending = 0;
-    producer.on('delivery-report', (err, report) => {
-      pending--;
-      const value = String(report.opaque);
-      if (err) h.log({ type: 'error', client: 'rdkafka', value, error: errorText(err) });
-      else h.log({ type: 'ack', client: 'rdkafka', value, partition: report.partition, offset: Number(report.offset) });
+    const child = spawn(DEBIAN_PYTHON, [join(import.meta.dirname, 'librdkafka-producer.py'), this.o.bootstrap.join(','), topic], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = new Promise<void>((res) => child.once('close', () => res()));
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const e = JSON.parse(pending.slice(0, nl)) as { type: string; value: string; partition: number; offset: number; error: string };
+        pending = pending.slice(nl + 1);
+        if (e.type === 'send') h.log({ type: 'send', client: 'librdkafka', value: e.value });
+        else if (e.type === 'ack') h.log({ type: 'ack', client: 'librdkafka', value: e.value, partition: e.partition, offset: e.offset });
+        else if (e.type === 'error') h.log({ type: 'error', client: 'librdkafka', value: e.value, error: e.error });
+      }
     });
-    producer.on('event.error', () => undefined);
-    await new Promise<void>((res, rej) => producer.connect({ timeout: 30_000 } as never, (err) => (err ? rej(err) : res())));
-    producer.setPollInterval(20);
-    let n = 0;
-    while (this.running) {
-      if (pending >= RDKAFKA_PENDING_MAX) {
-        await sleep(10);
-        continue;
-      }
-      const value = `rdk-${n++}`;
-      h.log({ type: 'send', client: 'rdkafka', value });
-      try {
-        producer.produce(topic, null, Buffer.from(value), null, Date.now(), value);
-        pending++;
-      } catch (err) {
-        h.log({ type: 'error', client: 'rdkafka', value, error: errorText(err) });
-      }
-      await sleep(2);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-2000)));
+    while (this.running && child.exitCode === null) await sleep(50);
+    if (child.exitCode === null) {
+      process.kill(child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(child.pid!, 'SIGKILL'), FINAL_READ_MS_MAX + 10_000);
+      await closed;
+      clearTimeout(timer);
+    } else {
+      await closed;
+      h.log({ type: 'note', text: `librdkafka producer exited early (${child.exitCode}): ${stderr}` });
     }
-    // Every value produced gets its report (ack or error) before the history closes.
-    await new Promise<void>((res) => producer.flush(FINAL_READ_MS_MAX, () => res()));
-    await new Promise<void>((res) => producer.disconnect(() => res()));
   }
 
   private async kafkajsConsumer(): Promise<void> {
@@ -187,23 +182,16 @@ export class Workload {
     const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
     await admin.disconnect();
     for (const [partition, hw] of ends) h.log({ type: 'hw', partition, hw });
-    const consumer = new rdkafka.KafkaConsumer({ 'bootstrap.servers': this.o.bootstrap.join(','), 'group.id': 'chaos-final', 'enable.auto.commit': false, 'fetch.wait.max.ms': 100 }, {});
-    await new Promise<void>((res, rej) => consumer.connect({ timeout: 30_000 }, (err) => (err ? rej(err) : res())));
+    const run = await runProcess(DEBIAN_PYTHON, [join(import.meta.dirname, 'librdkafka-final-read.py'), this.o.bootstrap.join(','), topic,
+      JSON.stringify(Object.fromEntries(ends)), String(FINAL_READ_MS_MAX / 1000)], { cwd: import.meta.dirname, timeoutMs: FINAL_READ_MS_MAX + 15_000 });
     const next = new Map([...ends.keys()].map((p) => [p, 0]));
-    try {
-      consumer.assign([...ends.keys()].map((partition) => ({ topic, partition, offset: 0 })));
-      const deadline = Date.now() + FINAL_READ_MS_MAX;
-      const behind = () => [...ends].some(([p, hw]) => next.get(p)! < hw);
-      while (behind() && Date.now() < deadline) {
-        const batch = await new Promise<import('node-rdkafka').Message[]>((res, rej) => consumer.consume(500, (err, msgs) => (err ? rej(err) : res(msgs))));
-        for (const m of batch) {
-          h.log({ type: 'poll', client: 'rdkafka-final', partition: m.partition, offset: m.offset, value: m.value?.toString() ?? '', final: true });
-          next.set(m.partition, m.offset + 1);
-        }
-      }
-      if (behind()) h.log({ type: 'note', text: `final read stopped short of the high watermark: ${JSON.stringify([...next])} of ${JSON.stringify([...ends])}` });
-    } finally {
-      await new Promise<void>((res) => consumer.disconnect(() => res()));
+    for (const line of run.stdout.split('\n').filter((l) => l.length > 0)) {
+      const m = JSON.parse(line) as { partition: number; offset: number; value: string };
+      h.log({ type: 'poll', client: 'librdkafka-final', partition: m.partition, offset: m.offset, value: m.value, final: true });
+      next.set(m.partition, m.offset + 1);
+    }
+    if ([...ends].some(([p, hw]) => next.get(p)! < hw)) {
+      h.log({ type: 'note', text: `final read stopped short of the high watermark: ${JSON.stringify([...next])} of ${JSON.stringify([...ends])}; ${run.stderr.slice(-1000)}` });
     }
   }
 }
