@@ -22,6 +22,14 @@ export interface BrokerConfig {
   /** Export process and Node.js runtime metrics (CPU, memory, file descriptors, GC, heap) on /metrics. */
   processMetrics: boolean;
   dataDir: string;
+  /** Internal listener (Canopy's protocol: LearnerFetch); null = none. */
+  internalListen: HostPort | null;
+  /** 'learner': a read-only copy of `upstream`'s topics (src/replication/learner-replica.ts). */
+  role: 'root' | 'learner';
+  /** A learner's upstream internal listener, then its fallbacks, in order. */
+  upstream: HostPort[];
+  /** The topics a learner copies; empty = every topic the upstream holds. */
+  learnerTopics: string[];
   /** Cluster id reported by Metadata; generated once and persisted under dataDir when null. */
   clusterId: string | null;
   /** Metadata and Produce for an unknown topic create it (Kafka's auto.create.topics.enable). */
@@ -60,6 +68,10 @@ export function defaultConfig(): BrokerConfig {
     adminAllowedHosts: [],
     processMetrics: true,
     dataDir: './data',
+    internalListen: null,
+    role: 'root',
+    upstream: [],
+    learnerTopics: [],
     clusterId: null,
     autoCreateTopics: true,
     defaultPartitions: 1,

@@ -12,7 +12,7 @@ import { didYouMean } from '../util/did-you-mean.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list' | 'hostport-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -39,6 +39,10 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'adminAllowedHosts', type: 'string-list', flag: '--admin-allowed-hosts', env: 'CANOPY_ADMIN_ALLOWED_HOSTS', doc: 'Comma-separated Host names ("name" or "name:port") the admin API answers besides its listener\'s own addresses (and localhost on loopback); other Host headers get 403. Default none.' },
   { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
+  { key: 'internalListen', type: 'hostport-or-null', flag: '--internal-listen', env: 'CANOPY_INTERNAL_LISTEN', doc: 'Internal listener HOST:PORT (Canopy\'s own protocol: learners pull from it with LearnerFetch); "off" or unset: none. Default off.' },
+  { key: 'role', type: 'choice', choices: ['root', 'learner'], flag: '--role', env: 'CANOPY_ROLE', doc: 'root (takes produce) or learner (a read-only copy pulled from --upstream; Produce is refused). Default root.' },
+  { key: 'upstream', type: 'hostport-list', flag: '--upstream', env: 'CANOPY_UPSTREAM', doc: 'For a learner: the upstream\'s internal listener HOST:PORT, then fallbacks, comma-separated, tried in order. Required with --role learner.' },
+  { key: 'learnerTopics', type: 'string-list', flag: '--learner-topics', env: 'CANOPY_LEARNER_TOPICS', doc: 'For a learner: the topics to copy, comma-separated. Default: every topic the upstream holds.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0. Recorded in the data dir on first start; a later start with another id is refused.' },
   { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },
   { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
@@ -86,6 +90,9 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   for (const field of CONFIG_FIELDS) {
     const value = field.flag ? flags.values.get(field.flag) : undefined;
     if (value !== undefined) setField(config, field, value, `flag ${field.flag}`);
+  }
+  if (config.role === 'learner' && config.upstream.length === 0) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'upstream: role is learner, so upstream (--upstream / CANOPY_UPSTREAM) must name at least one HOST:PORT');
   }
   const problems = checkLimitRelations(config.limits);
   if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);
@@ -167,6 +174,12 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
     case 'hostport-or-null':
       target[field.key] = value === null || value === '' || value === 'off' ? null : parseHostPort(value, field, source);
       return;
+    case 'hostport-list': {
+      const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+      if (items === null) throw fieldError(field, source, `expected a list of HOST:PORT (comma-separated in a flag or variable), got ${JSON.stringify(value)}`);
+      target[field.key] = items.filter((i) => typeof i !== 'string' || i.trim() !== '').map((i) => parseHostPort(i, field, source));
+      return;
+    }
     case 'string':
       if (typeof value !== 'string' || value === '') throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;
