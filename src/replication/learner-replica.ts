@@ -34,7 +34,9 @@ export class LearnerReplica extends LocalReplica implements Replica {
    * `upstreamHighWatermark`. Returns the new log end.
    */
   async store(records: Buffer, upstreamHighWatermark: number): Promise<number> {
-    const fresh = this.#from(records, this.log.logEndOffset);
+    // Batches at or past the upstream's high watermark are not stored either: a restart would
+    // otherwise expose them (the high watermark is the log end at open).
+    const fresh = this.#before(this.#from(records, this.log.logEndOffset), upstreamHighWatermark);
     if (fresh.length > 0) await this.mapped(() => this.log.appendReplicated(fresh));
     this.advance(Math.min(this.log.logEndOffset, upstreamHighWatermark));
     return this.log.logEndOffset;
@@ -50,6 +52,15 @@ export class LearnerReplica extends LocalReplica implements Replica {
   async resetTo(offset: number): Promise<void> {
     await this.mapped(() => this.log.resetTo(offset));
     this.advance(offset);
+  }
+
+  /** The part of `records` before the first batch whose baseOffset is >= `offset`. */
+  #before(records: Buffer, offset: number): Buffer {
+    let at = 0;
+    while (at + BATCH_LOG_OVERHEAD <= records.length && Number(records.readBigInt64BE(at)) < offset) {
+      at += BATCH_LOG_OVERHEAD + records.readInt32BE(at + BATCH_LENGTH_AT);
+    }
+    return records.subarray(0, Math.min(at, records.length));
   }
 
   /** The part of `records` from the first batch whose baseOffset is >= `offset` (whole batches only). */
