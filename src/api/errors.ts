@@ -32,6 +32,10 @@ export const PARTITION_ERROR_TO_KAFKA: Readonly<Record<PartitionErrorCode, numbe
   NOT_LEADER: ErrorCode.NOT_LEADER_OR_FOLLOWER,
   // Retriable: the client refreshes metadata and retries, which is right for a closing partition.
   SHUTTING_DOWN: ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  // Not NOT_LEADER_OR_FOLLOWER: Metadata names the learner as leader, so a retriable code would
+  // make the client refresh, come back here and retry until its retries run out. Non-retriable,
+  // with a message naming the learner, the producer fails at once and says why.
+  READ_ONLY: ErrorCode.POLICY_VIOLATION,
 };
 
 export interface KafkaErrorInfo {

@@ -50,7 +50,7 @@ function resolveTargets(broker: Broker, request: FetchRequest, version: number):
  * watermark of the last read, so a partial read below min_bytes waits for the next append
  * instead of spinning), at the deadline, or on abort.
  */
-async function waitForAnyData(targets: readonly FetchTarget[], deadlineMs: number, signal: AbortSignal): Promise<void> {
+export async function waitForAnyData(targets: readonly FetchTarget[], deadlineMs: number, signal: AbortSignal): Promise<void> {
   const local = new AbortController();
   const both = AbortSignal.any([signal, local.signal]);
   try {

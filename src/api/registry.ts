@@ -4,6 +4,8 @@ import type { ApiHandler } from './handler.js';
 export type { ApiHandler, RequestContext, RequestHeader } from './handler.js';
 export type { Broker } from './broker.js';
 export { unsupportedApiVersionsResponse } from './api-versions.js';
+/** Canopy's internal APIs, served on the internal listener (not the Kafka one). */
+export { handleLearnerFetch, type LearnerFetchSource } from './internal/learner-fetch.js';
 import { apiVersionsHandler, setApiListSource } from './api-versions.js';
 import { metadataHandler } from './metadata.js';
 import { produceHandler } from './produce.js';

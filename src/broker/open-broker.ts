@@ -13,6 +13,7 @@ import { openGroups } from '../groups/open-groups.js';
 import { DEFAULT_COORDINATOR_CONFIG } from '../groups/coordinator.js';
 import type { GroupsService } from '../groups/service.js';
 import type { MetadataService } from '../cluster/metadata-service.js';
+import { startLearner } from './start-learner.js';
 
 /**
  * The node's Broker: opens the data dir (cluster id, topic store, partitions, producer ids) and
@@ -67,7 +68,10 @@ export class NodeBroker {
   }
 
   /** `options.journalFiles`: the journal file layer to use (metrics wrap the default one). */
-  static async open(config: BrokerConfig, logger: Logger, options: Pick<PartitionManagerOptions, 'journalFiles'> = {}): Promise<NodeBroker> {
+  static async open(configured: BrokerConfig, logger: Logger, options: Pick<PartitionManagerOptions, 'journalFiles'> = {}): Promise<NodeBroker> {
+    // A learner's topics come from its upstream only: a local auto-create would make a topic the
+    // root may hold with another partition count.
+    const config = configured.role === 'learner' ? { ...configured, autoCreateTopics: false } : configured;
     // Checked first: a limit that cannot fit fails before anything in the data dir changes.
     const fdSoftLimit = readFdSoftLimit();
     const journalFilesOpen = journalFilesOpenMax(config.limits, fdSoftLimit);
@@ -104,6 +108,7 @@ export class NodeBroker {
     });
     broker.groups = groups;
     broker.onClose(async () => groups.stop());
+    if (config.role === 'learner') broker.onClose(startLearner(config, topics, partitions, logger));
     return broker;
   }
 

@@ -29,6 +29,14 @@ export interface BrokerConfig {
   /** Export process and Node.js runtime metrics (CPU, memory, file descriptors, GC, heap) on /metrics. */
   processMetrics: boolean;
   dataDir: string;
+  /** Internal listener (Canopy's protocol): Raft traffic in a cluster (required with initialVoters); on a single node, LearnerFetch. null = none. */
+  internalListen: HostPort | null;
+  /** 'learner': a read-only copy of `upstream`'s topics (src/replication/learner-replica.ts). */
+  role: 'root' | 'learner';
+  /** A learner's upstream internal listener, then its fallbacks, in order. */
+  upstream: HostPort[];
+  /** The topics a learner copies; empty = every topic the upstream holds. */
+  learnerTopics: string[];
   /** Cluster id reported by Metadata; generated once and persisted under dataDir when null. */
   clusterId: string | null;
   /** Metadata and Produce for an unknown topic create it (Kafka's auto.create.topics.enable). */
@@ -51,8 +59,6 @@ export interface BrokerConfig {
   offsetsRetentionMinutes: number;
   /** How often the broker deletes segments past each topic's retention.bytes/retention.ms; 0 disables it. */
   retentionCheckIntervalMs: number;
-  /** Listener for the other nodes (Raft traffic); required with initialVoters, else unused. */
-  internalListen: HostPort | null;
   /** The metadata group's voters on first start; null = a single node as before (no cluster). */
   initialVoters: InitialVoter[] | null;
   /** This node's rack (registered in the cluster metadata); null = none. */
@@ -73,6 +79,10 @@ export function defaultConfig(): BrokerConfig {
     adminAllowedHosts: [],
     processMetrics: true,
     dataDir: './data',
+    internalListen: null,
+    role: 'root',
+    upstream: [],
+    learnerTopics: [],
     clusterId: null,
     autoCreateTopics: true,
     defaultPartitions: 1,
@@ -84,7 +94,6 @@ export function defaultConfig(): BrokerConfig {
     offsetsTopicPartitions: 8,
     offsetsRetentionMinutes: 7 * 24 * 60,
     retentionCheckIntervalMs: 300_000,
-    internalListen: null,
     initialVoters: null,
     rack: null,
     limits: { ...DEFAULT_LIMITS },

@@ -12,7 +12,7 @@ import { didYouMean } from '../util/did-you-mean.js';
  * path from --config or CANOPY_CONFIG), CANOPY_* environment variables, command-line flags.
  * Unknown keys and wrong types are refused with a ConfigError naming the field and its source.
  */
-type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list' | 'voters';
+type FieldType = 'hostport' | 'hostport-or-null' | 'int' | 'bool' | 'string' | 'fsync' | 'choice' | 'topic-configs' | 'limits' | 'limit' | 'string-or-null' | 'string-list' | 'voters' | 'hostport-list';
 
 interface FieldDef {
   key: keyof BrokerConfig;
@@ -39,6 +39,10 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'adminAllowedHosts', type: 'string-list', flag: '--admin-allowed-hosts', env: 'CANOPY_ADMIN_ALLOWED_HOSTS', doc: 'Comma-separated Host names ("name" or "name:port") the admin API answers besides its listener\'s own addresses (and localhost on loopback); other Host headers get 403. Default none.' },
   { key: 'processMetrics', type: 'bool', flag: '--process-metrics', env: 'CANOPY_PROCESS_METRICS', doc: 'Export process/Node.js runtime metrics (CPU, memory, fds, GC, heap) on /metrics. Default true.' },
   { key: 'advertisedListener', type: 'hostport-or-null', flag: '--advertised-listener', env: 'CANOPY_ADVERTISED_LISTENER', doc: 'HOST:PORT clients are told to connect to. Default: the bound address.' },
+  { key: 'internalListen', type: 'hostport-or-null', flag: '--internal-listen', env: 'CANOPY_INTERNAL_LISTEN', doc: 'Internal listener HOST:PORT (Canopy\'s own protocol): Raft traffic between the nodes of a cluster (required with initialVoters), and on a single node learners pulling with LearnerFetch. "off" or unset: none. Default off.' },
+  { key: 'role', type: 'choice', choices: ['root', 'learner'], flag: '--role', env: 'CANOPY_ROLE', doc: 'root (takes produce) or learner (a read-only copy pulled from --upstream; Produce is refused). Default root.' },
+  { key: 'upstream', type: 'hostport-list', flag: '--upstream', env: 'CANOPY_UPSTREAM', doc: 'For a learner: the upstream\'s internal listener HOST:PORT, then fallbacks, comma-separated, tried in order. Required with --role learner.' },
+  { key: 'learnerTopics', type: 'string-list', flag: '--learner-topics', env: 'CANOPY_LEARNER_TOPICS', doc: 'For a learner: the topics to copy, comma-separated. Default: every topic the upstream holds.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0. Recorded in the data dir on first start; a later start with another id is refused.' },
   { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },
   { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
@@ -50,7 +54,6 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'offsetsTopicPartitions', type: 'int', flag: '--offsets-topic-partitions', env: 'CANOPY_OFFSETS_TOPIC_PARTITIONS', min: 1, max: 1000, doc: 'Partitions of __consumer_offsets when first created (later changes are ignored). Default 8.' },
   { key: 'offsetsRetentionMinutes', type: 'int', flag: '--offsets-retention-minutes', env: 'CANOPY_OFFSETS_RETENTION_MINUTES', min: 1, max: 2147483647, doc: 'Committed offsets of a group left empty are deleted after this. Default 10080 (7 days).' },
   { key: 'retentionCheckIntervalMs', type: 'int', flag: '--retention-check-interval-ms', env: 'CANOPY_RETENTION_CHECK_INTERVAL_MS', min: 0, max: 2147483647, doc: 'How often segments past each topic\'s retention.bytes/retention.ms are deleted; 0 disables it. Default 300000.' },
-  { key: 'internalListen', type: 'hostport-or-null', flag: '--internal-listen', env: 'CANOPY_INTERNAL_LISTEN', doc: 'Listener HOST:PORT for the other nodes of a cluster (Raft traffic). Required with initialVoters; unused without.' },
   { key: 'initialVoters', type: 'voters', flag: '--initial-voters', env: 'CANOPY_INITIAL_VOTERS', doc: 'Cluster mode: the metadata group\'s voters as comma-separated ID@HOST:PORT (Kafka node id @ internal listener), this node included; needs clusterId and internalListen. Default none: a single node.' },
   { key: 'rack', type: 'string-or-null', flag: '--rack', env: 'CANOPY_RACK', doc: 'This node\'s rack, registered in the cluster metadata. Default none.' },
   { key: 'topicDefaults', type: 'topic-configs', flag: '', env: '', doc: 'Broker-wide defaults for topic configs, e.g. {"retention.ms": "86400000"} (file only).' },
@@ -91,6 +94,12 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
     if (value !== undefined) setField(config, field, value, `flag ${field.flag}`);
   }
   checkClusterSettings(config);
+  if (config.role === 'learner' && config.upstream.length === 0) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'upstream: role is learner, so upstream (--upstream / CANOPY_UPSTREAM) must name at least one HOST:PORT');
+  }
+  if (config.role === 'learner' && config.initialVoters !== null) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'initialVoters: a learner is not a voter; learners of a cluster are not supported yet (drop --initial-voters or --role learner)');
+  }
   const problems = checkLimitRelations(config.limits);
   if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);
   return { config, configFile };
@@ -210,6 +219,12 @@ function setField(config: BrokerConfig, field: FieldDef, value: unknown, source:
     case 'hostport-or-null':
       target[field.key] = value === null || value === '' || value === 'off' ? null : parseHostPort(value, field, source);
       return;
+    case 'hostport-list': {
+      const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+      if (items === null) throw fieldError(field, source, `expected a list of HOST:PORT (comma-separated in a flag or variable), got ${JSON.stringify(value)}`);
+      target[field.key] = items.filter((i) => typeof i !== 'string' || i.trim() !== '').map((i) => parseHostPort(i, field, source));
+      return;
+    }
     case 'string':
       if (typeof value !== 'string' || value === '') throw fieldError(field, source, `expected a non-empty string, got ${JSON.stringify(value)}`);
       target[field.key] = value;

@@ -13,7 +13,8 @@ export type PartitionErrorCode =
   | 'STORAGE' // disk error
   | 'TIMEOUT' // the append did not finish within the request's timeout
   | 'NOT_LEADER' // a replicated partition: this node is not its leader, or lost leadership before the append committed
-  | 'SHUTTING_DOWN'; // the partition is closing or was deleted
+  | 'SHUTTING_DOWN' // the partition is closing or was deleted
+  | 'READ_ONLY'; // a learner's copy: Produce goes to the root
 
 /** Produce v8+'s per-record detail: which record of the batch was refused, and why. */
 export interface PartitionRecordError {
@@ -32,5 +33,5 @@ export class PartitionError extends Error {
 
 export const PARTITION_ERROR_CODES: readonly PartitionErrorCode[] = [
   'OUT_OF_ORDER_SEQUENCE', 'INVALID_PRODUCER_EPOCH', 'INVALID_RECORD', 'INVALID_TIMESTAMP', 'CORRUPT', 'TOO_LARGE',
-  'OFFSET_OUT_OF_RANGE', 'STORAGE', 'TIMEOUT', 'NOT_LEADER', 'SHUTTING_DOWN',
+  'OFFSET_OUT_OF_RANGE', 'STORAGE', 'TIMEOUT', 'NOT_LEADER', 'SHUTTING_DOWN', 'READ_ONLY',
 ];

@@ -46,7 +46,7 @@ export class LocalReplica extends JournalReplica implements Replica {
     // the same connection) already sees it.
     return this.log.append(batch, { leaderEpoch: options.leaderEpoch }).then(
       (result) => {
-        this.#advance(result.lastOffset + 1);
+        this.advance(result.lastOffset + 1);
         return { baseOffset: result.baseOffset, lastOffset: result.lastOffset };
       },
       (err: unknown) => {
@@ -64,7 +64,14 @@ export class LocalReplica extends JournalReplica implements Replica {
     return this.log.destroy();
   }
 
-  #advance(next: number): void {
+  /** Lowers the high watermark to the log end after a truncation (a learner's divergence only). */
+  protected lowerToLogEnd(): void {
+    this.#highWatermark = Math.min(this.#highWatermark, this.log.logEndOffset);
+    this.log.highWatermark = this.#highWatermark;
+  }
+
+  /** Moves the high watermark forward to `next` (never back) and tells the listeners. */
+  protected advance(next: number): void {
     if (next <= this.#highWatermark) return;
     this.#highWatermark = next;
     this.log.highWatermark = next;

@@ -10,6 +10,7 @@ import { PartitionError } from './errors.js';
 import { Partition, type PartitionDirectory, type PartitionSettings } from './partition.js';
 import type { ReplicaStorageSettings } from './replica.js';
 import { LocalReplica } from './local-replica.js';
+import { LearnerReplica } from './learner-replica.js';
 import { mapBounded } from '../util/map-bounded.js';
 
 /** Folder under the data dir holding one folder per partition, named <topic>-<index>. */
@@ -44,6 +45,8 @@ export interface PartitionedTopic {
   readonly partitionCount: number;
   /** Only the configs set on this topic; `settingsOf` resolves defaults. */
   readonly configs: Readonly<Record<string, string>>;
+  /** Internal topics (__consumer_offsets) stay local on a learner: its groups write them. */
+  readonly internal?: boolean;
 }
 
 /** A topic's settings as its partitions use them: per append, and for storage. */
@@ -77,6 +80,8 @@ export class PartitionManager implements PartitionDirectory {
   /** Indexed by partition index; an offline partition leaves a hole (see #offline). */
   readonly #byTopic = new Map<string, Partition[]>();
   readonly #offline = new Map<string, OfflinePartition>();
+  /** On a learner node (role learner): the read-only copies of its non-internal topics, by `topic-index`. */
+  readonly #learners = new Map<string, LearnerReplica>();
 
   /** Every journal file goes through this: a bounded set of descriptors shared by all partitions. */
   readonly #journalFiles: FileHandleCache;
@@ -285,6 +290,12 @@ export class PartitionManager implements PartitionDirectory {
     return opened;
   }
 
+  /** The learner copy of `topic`-`index` (role learner only), for the pull loop that feeds it. */
+  learnerReplica(topic: string, index: number): LearnerReplica | undefined {
+    const replica = this.#learners.get(`${topic}-${index}`);
+    return replica !== undefined && this.get(topic, index) !== undefined ? replica : undefined;
+  }
+
   #dirOf(topic: PartitionedTopic, index: number): string {
     return join(this.#root, `${topic.name}-${index}`);
   }
@@ -299,7 +310,15 @@ export class PartitionManager implements PartitionDirectory {
       if (err instanceof CorruptLogError) throw err; // #tryOpen takes this partition offline
       throw new PartitionError('STORAGE', `${topic.name}-${index}: cannot open the partition: ${(err as Error).message}`, { cause: err });
     }
-    const replica = new LocalReplica(log, `${topic.name}-${index}`);
+    const name = `${topic.name}-${index}`;
+    let replica: LocalReplica | LearnerReplica;
+    if (this.#config.role === 'learner' && topic.internal !== true) {
+      const learner = new LearnerReplica(log, name);
+      this.#learners.set(name, learner);
+      replica = learner;
+    } else {
+      replica = new LocalReplica(log, name);
+    }
     const partition = new Partition({ topic: topic.name, index, replica, settings: append, producersMax: this.#config.limits.producersPerPartitionMax });
     const batches = await partition.rebuildProducerState(this.#config.limits.producerStateRebuildRecordsMax);
     this.#logger.debug({ topic: topic.name, partition: index, logStartOffset: partition.logStartOffset, logEndOffset: partition.logEndOffset, batches }, 'partition opened');

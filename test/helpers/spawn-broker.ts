@@ -87,6 +87,8 @@ export interface SpawnedBroker {
   bootstrap: string;
   /** Admin HTTP port (a free port by default), null with --admin-listen off. */
   adminPort: number | null;
+  /** Internal listener port (with --internal-listen), else null. */
+  internalPort: number | null;
   /** "http://127.0.0.1:PORT" of the admin API (a free port by default), null with --admin-listen off. */
   adminUrl: string | null;
   /** SIGTERM, then waits for exit; resolves with the exit code (SIGKILL after STOP_MS_MAX). */
@@ -145,6 +147,7 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
   });
 
   let adminPort: number | null = null;
+  let internalPort: number | null = null;
   const port = await new Promise<number>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`broker not ready within ${options.readyMsMax ?? READY_MS_MAX} ms:\n${out}`)), options.readyMsMax ?? READY_MS_MAX);
     let pending = '';
@@ -157,9 +160,10 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
         pending = pending.slice(nl + 1);
         if (!line.includes(READY_MESSAGE)) continue;
         try {
-          const parsed = JSON.parse(line) as { msg?: string; port?: number; admin?: { port?: number } | null };
+          const parsed = JSON.parse(line) as { msg?: string; port?: number; admin?: { port?: number } | null; internal?: { port?: number } | null };
           if (parsed.msg === READY_MESSAGE && typeof parsed.port === 'number') {
             adminPort = typeof parsed.admin?.port === 'number' ? parsed.admin.port : null;
+            internalPort = typeof parsed.internal?.port === 'number' ? parsed.internal.port : null;
             clearTimeout(timer);
             res(parsed.port);
           }
@@ -182,6 +186,7 @@ export async function spawnBroker(t: Teardownable, options: SpawnBrokerOptions =
     dataDir,
     bootstrap: `127.0.0.1:${port}`,
     adminPort,
+    internalPort,
     adminUrl: adminPort === null ? null : `http://127.0.0.1:${adminPort}`,
     exited,
     output: () => out,

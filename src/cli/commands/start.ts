@@ -19,6 +19,7 @@ import { nodeVersion } from '../../admin/node-version.js';
 import { startHelp } from './support/start-help.js';
 import { createBrokerLogger } from '../log-output.js';
 import { wildcardListenWarning } from './support/wildcard-listen-warning.js';
+import { startInternalListener } from './support/start-internal-listener.js';
 
 export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
 
@@ -123,6 +124,7 @@ export async function run(args: string[]): Promise<number> {
     return fatal(logger, `Kafka listener ${config.listen.host}:${config.listen.port}: ${(err as Error).message} (set --listen / CANOPY_LISTEN to another HOST:PORT)`, err);
   }
   broker.setBoundAddress(bound);
+  let internal: { host: string; port: number } | null = null;
   // Cluster mode (opt-in): the metadata group and this node's registration; topics stay local.
   let cluster: ClusterNode | null = null;
   if (config.initialVoters !== null) {
@@ -136,9 +138,21 @@ export async function run(args: string[]): Promise<number> {
       return fatal(logger, `cluster mode: ${(err as Error).message} (check --internal-listen / CANOPY_INTERNAL_LISTEN)`, err);
     }
     broker.metadata = cluster.metadata;
+    internal = config.internalListen;
+  } else if (config.internalListen !== null) {
+    // Single node: the internal listener serves learners (LearnerFetch) only.
+    try {
+      internal = await startInternalListener(broker, config.internalListen, metrics.registry, logger);
+    } catch (err) {
+      await server.close();
+      await admin?.close();
+      await broker.close();
+      metrics.stop();
+      return fatal(logger, `internal listener ${config.internalListen.host}:${config.internalListen.port}: ${(err as Error).message} (set --internal-listen / CANOPY_INTERNAL_LISTEN to another HOST:PORT)`, err);
+    }
   }
   checks.kafkaListening = true;
-  logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
+  logger.info({ host: bound.host, port: bound.port, advertised: broker.advertised, admin: admin?.address ?? null, internal, role: config.role, dataDir: config.dataDir, configFile, pid: process.pid }, READY_MESSAGE);
   const wildcard = wildcardListenWarning(config.listen, config.advertisedListener, broker.advertised);
   if (wildcard !== null) {
     logger.warn({ listen: config.listen, advertised: broker.advertised }, wildcard);

@@ -4,6 +4,10 @@
  * oversized frame or no hello in time is closed and logged; the node goes on. It never answers a
  * RaftMessages frame (fire-and-forget), only the hello.
  *
+ * A connection whose first frame is LearnerFetch is a learner's (a learner is no peer in the static
+ * map, so it sends no hello; the response names this cluster and the learner checks it): it carries
+ * LearnerFetch requests only, answered one at a time in order, each a long-poll.
+ *
  * Framing reuses `protocol/frame.ts`'s FrameSplitter rather than `server/frame-decoder.ts`: the
  * layer table keeps replication/ from importing server/, and the splitter does the same job (size
  * checked before anything is buffered).
@@ -16,6 +20,8 @@ import { ErrorCode } from '../../protocol/generated/error-codes.js';
 import { readPeerHelloRequest } from '../../protocol/generated/peer-hello-request.js';
 import { writePeerHelloResponse } from '../../protocol/generated/peer-hello-response.js';
 import { readRaftMessagesRequest, type RaftMessagesRequest } from '../../protocol/generated/raft-messages-request.js';
+import { readLearnerFetchRequest, type LearnerFetchRequest } from '../../protocol/generated/learner-fetch-request.js';
+import { writeLearnerFetchResponse, type LearnerFetchResponseInput } from '../../protocol/generated/learner-fetch-response.js';
 import type { PeerProbe } from '../../metrics/probes/peers.js';
 import { decodeInternalRequestHeader, encodeInternalResponse, expectFrameEnd, type InternalRequestHeader } from './internal-frames.js';
 import { checkHello, helloResponse, type LocalIdentity } from './peer-hello.js';
@@ -31,6 +37,12 @@ export interface InternalListenerOptions {
   readonly logger: TransportLogger;
   /** A decoded RaftMessages request from a peer that passed the handshake. */
   onRequest(sender: number, request: RaftMessagesRequest): void;
+  /** Serves a learner's LearnerFetch; absent = learner connections are refused. `signal` aborts at close. */
+  onLearnerFetch?(request: LearnerFetchRequest, signal: AbortSignal): Promise<LearnerFetchResponseInput>;
+}
+
+interface LearnerConnection {
+  push(header: InternalRequestHeader, r: Reader): void;
 }
 
 /** A frame the connection cannot go on from; the message is logged. */
@@ -40,6 +52,8 @@ export class InternalListener {
   readonly #o: InternalListenerOptions;
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
+  /** Aborts open learner long-polls at close. */
+  readonly #closing = new AbortController();
 
   constructor(options: InternalListenerOptions) {
     this.#o = options;
@@ -62,6 +76,7 @@ export class InternalListener {
   }
 
   close(): Promise<void> {
+    this.#closing.abort();
     for (const s of this.#sockets) s.destroy();
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
@@ -86,12 +101,18 @@ export class InternalListener {
     const splitter = new FrameSplitter(limits.frameBytesMax);
     let sender: number | null = null;
     let refused = false;
+    let learner: LearnerConnection | null = null;
     socket.on('data', (chunk: Buffer) => {
       if (socket.destroyed || refused) return;
       try {
         for (const frame of splitter.push(chunk)) {
           const r = new Reader(frame);
           const header = decodeInternalRequestHeader(r);
+          if (sender === null && (learner !== null || header.apiKey === CanopyApiKey.LearnerFetch)) {
+            learner ??= this.#learnerConnection(socket, remote);
+            learner.push(header, r);
+            continue;
+          }
           if (sender === null) {
             sender = this.#hello(socket, header, r, remote);
             refused = sender === null;
@@ -111,6 +132,31 @@ export class InternalListener {
         socket.destroy();
       }
     });
+  }
+
+  /** Serves LearnerFetch frames of one connection in order (each awaits the previous answer). */
+  #learnerConnection(socket: Socket, remote: string): LearnerConnection {
+    const serve = this.#o.onLearnerFetch;
+    if (serve === undefined) throw new ConnectionError('LearnerFetch is not served by this node');
+    socket.setTimeout(0);
+    let chain = Promise.resolve();
+    return {
+      push: (header, r) => {
+        if (header.apiKey !== CanopyApiKey.LearnerFetch || header.apiVersion !== 0) {
+          throw new ConnectionError(`unexpected api key ${header.apiKey} version ${header.apiVersion} on a learner connection`);
+        }
+        const request = readLearnerFetchRequest(r, 0);
+        expectFrameEnd(r, 'LearnerFetch request');
+        chain = chain.then(async () => {
+          if (socket.destroyed) return;
+          const response = await serve(request, this.#closing.signal);
+          for (const c of encodeInternalResponse(header.correlationId, (w) => writeLearnerFetchResponse(w, 0, response))) socket.write(c);
+        }).catch((err: unknown) => {
+          this.#o.logger.error({ node: this.#o.self.nodeId, remote, learner: request.learnerName, err: (err as Error).message }, 'closing learner connection: LearnerFetch failed');
+          socket.destroy();
+        });
+      },
+    };
   }
 
   /** Checks the first frame; answers it; returns the sender's node id, or null after a refusal. */
