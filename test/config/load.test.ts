@@ -158,4 +158,5 @@ t.test('cluster mode: initialVoters parsed, checked against nodeId, internalList
   refused([...flags, '--initial-voters', '0@nowhere'], /initialVoters .*expected HOST:PORT/);
   refused(['--node-id', '1', '--cluster-id', 'c1', '--initial-voters', voters], /internalListen: required with initialVoters/);
   refused(['--node-id', '1', '--internal-listen', '127.0.0.1:9193', '--initial-voters', voters], /clusterId: required with initialVoters/);
+  refused([...flags, '--initial-voters', voters, '--role', 'learner', '--upstream', '127.0.0.1:9192'], /initialVoters: a learner is not a voter/);
 });
