@@ -21,7 +21,7 @@ import { createBrokerLogger } from '../log-output.js';
 import { wildcardListenWarning } from './support/wildcard-listen-warning.js';
 import { startInternalListener } from './support/start-internal-listener.js';
 
-export const summary = 'start a single-node broker (flags: --listen, --data-dir, --config, --admin-listen, ...)';
+export const summary = 'start a node: a single-node broker by default; --initial-voters for cluster mode, --role learner for a learner (flags: --listen, --data-dir, --config, ...)';
 
 /** The log message the broker prints once it serves; test/helpers/spawn-broker.ts waits for it. */
 export const READY_MESSAGE = 'canopy listening';
