@@ -10,7 +10,7 @@ import { LearnerPull, type UpstreamTopic } from '../replication/learner-pull.js'
  * partition is pulled over LearnerFetch. Returns the stop function for the broker's close.
  */
 export function startLearner(config: BrokerConfig, topics: TopicStore, partitions: PartitionManager, logger: Logger): () => Promise<void> {
-  const learnerName = `learner-${config.nodeId}`;
+  const learnerName = config.learnerName ?? `learner-${config.nodeId}`;
   const pull = new LearnerPull({
     learnerName,
     upstreams: config.upstream,

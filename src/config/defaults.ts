@@ -37,6 +37,10 @@ export interface BrokerConfig {
   upstream: HostPort[];
   /** The topics a learner copies; empty = every topic the upstream holds. */
   learnerTopics: string[];
+  /** A learner's name in LearnerFetch (its entry in the root's tree config); null = `learner-<nodeId>`. */
+  learnerName: string | null;
+  /** The root's tree config file (src/tree/tree-config.ts): each learner's edge filter. null = none: every learner gets everything. */
+  treeConfig: string | null;
   /** Cluster id reported by Metadata; generated once and persisted under dataDir when null. */
   clusterId: string | null;
   /** Metadata and Produce for an unknown topic create it (Kafka's auto.create.topics.enable). */
@@ -83,6 +87,8 @@ export function defaultConfig(): BrokerConfig {
     role: 'root',
     upstream: [],
     learnerTopics: [],
+    learnerName: null,
+    treeConfig: null,
     clusterId: null,
     autoCreateTopics: true,
     defaultPartitions: 1,

@@ -43,6 +43,8 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
   { key: 'role', type: 'choice', choices: ['root', 'learner'], flag: '--role', env: 'CANOPY_ROLE', doc: 'root (takes produce) or learner (a read-only copy pulled from --upstream; Produce is refused). Default root.' },
   { key: 'upstream', type: 'hostport-list', flag: '--upstream', env: 'CANOPY_UPSTREAM', doc: 'For a learner: the upstream\'s internal listener HOST:PORT, then fallbacks, comma-separated, tried in order. Required with --role learner.' },
   { key: 'learnerTopics', type: 'string-list', flag: '--learner-topics', env: 'CANOPY_LEARNER_TOPICS', doc: 'For a learner: the topics to copy, comma-separated. Default: every topic the upstream holds.' },
+  { key: 'learnerName', type: 'string-or-null', flag: '--learner-name', env: 'CANOPY_LEARNER_NAME', doc: 'For a learner: its name in LearnerFetch, which the root\'s tree config names. Default learner-<nodeId>.' },
+  { key: 'treeConfig', type: 'string-or-null', flag: '--tree', env: 'CANOPY_TREE_CONFIG', doc: 'For a single-node root: a tree config file (YAML or JSON) giving each learner its edge filter; learners it does not name are refused. Default none: every learner copies everything.' },
   { key: 'nodeId', type: 'int', flag: '--node-id', env: 'CANOPY_NODE_ID', min: 0, max: 2147483647, doc: 'This node\'s id in Metadata. Default 0. Recorded in the data dir on first start; a later start with another id is refused.' },
   { key: 'clusterId', type: 'string-or-null', flag: '--cluster-id', env: 'CANOPY_CLUSTER_ID', doc: 'Cluster id; generated once and kept in the data dir when unset.' },
   { key: 'autoCreateTopics', type: 'bool', flag: '--auto-create-topics', env: 'CANOPY_AUTO_CREATE_TOPICS', doc: 'Create unknown topics on Metadata/Produce. Default true.' },
@@ -99,6 +101,10 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   }
   if (config.role === 'learner' && config.initialVoters !== null) {
     throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'initialVoters: a learner is not a voter; learners of a cluster are not supported yet (drop --initial-voters or --role learner)');
+  }
+  // Only a single-node root serves learners today; a tree config elsewhere would be silently unused.
+  if (config.treeConfig !== null && (config.role === 'learner' || config.initialVoters !== null)) {
+    throw new ConfigError('CANOPY_ERR_CONFIG_FIELD', 'treeConfig: only a single-node root applies a tree config (drop --tree, or --role learner / --initial-voters)');
   }
   const problems = checkLimitRelations(config.limits);
   if (problems.length > 0) throw new ConfigError('CANOPY_ERR_CONFIG_LIMITS', `${problems.join('; ')}${configFile ? ` (in ${configFile})` : ''}`);

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { spawnBroker, type SpawnedBroker } from '../helpers/spawn-broker.js';
 import { haveClient } from '../helpers/debian-client.js';
+import { groupConsume } from '../helpers/group-consume.js';
 
 const TOPIC = 'orders';
 const PARTITIONS = 3;
@@ -39,25 +40,8 @@ async function caughtUp(admin: Admin, want: number[]): Promise<number[]> {
 }
 
 /** Every record of TOPIC read by a kafkajs group consumer, until `count` arrived (bounded). */
-async function consumeAll(b: SpawnedBroker, groupId: string, count: number): Promise<Seen[]> {
-  const consumer = kafka(b, groupId).consumer({ groupId, maxWaitTimeInMs: 200 });
-  const seen: Seen[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
-    let done!: () => void;
-    const all = new Promise<void>((r) => (done = r));
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        seen.push({ partition, offset: Number(message.offset), key: message.key!.toString(), value: message.value!.toString() });
-        if (seen.length >= count) done();
-      },
-    });
-    await Promise.race([all, new Promise((r) => setTimeout(r, CATCH_UP_MS_MAX))]);
-  } finally {
-    await consumer.disconnect();
-  }
-  return sorted(seen);
+function consumeAll(b: SpawnedBroker, groupId: string, count: number): Promise<Seen[]> {
+  return groupConsume(kafka(b, groupId), groupId, TOPIC, count, CATCH_UP_MS_MAX, (partition, message) => ({ partition, offset: Number(message.offset), key: message.key!.toString(), value: message.value!.toString() }));
 }
 
 function sorted(s: Seen[]): Seen[] {

@@ -11,7 +11,7 @@ import { ErrorCode } from '../../protocol/generated/error-codes.js';
 import type { LearnerFetchRequest, LearnerFetchRequestLearnerTopic } from '../../protocol/generated/learner-fetch-request.js';
 import type { LearnerFetchResponseInput, LearnerFetchResponseLearnerPartitionDataInput, LearnerFetchResponseLearnerTopicDataInput } from '../../protocol/generated/learner-fetch-response.js';
 import type { PartitionDirectory } from '../../replication/partition.js';
-import { upstreamEdgeFilterFor } from '../../tree/upstream-edge-filter.js';
+import type { EdgeFilterLookup } from '../../tree/upstream-edge-filter.js';
 import { readPartitions, type FetchTarget } from '../fetch/read-partitions.js';
 import { waitForAnyData } from '../fetch.js';
 
@@ -21,12 +21,20 @@ export interface LearnerFetchSource {
   readonly topics: Pick<TopicStore, 'get' | 'list'>;
   readonly partitions: PartitionDirectory;
   readonly limits: { readonly fetchWaitMsMax: number; readonly fetchResponseBytesMax: number };
+  /** Each learner's edge filter (the tree config); undefined for a learner it does not name. */
+  readonly edgeFilterFor: EdgeFilterLookup;
 }
 
 export async function handleLearnerFetch(source: LearnerFetchSource, request: LearnerFetchRequest, signal: AbortSignal): Promise<LearnerFetchResponseInput> {
-  const filter = upstreamEdgeFilterFor(request.learnerName);
-  const asked = request.topics.length > 0 ? request.topics : source.topics.list().filter((t) => !t.internal).map((t) => ({ name: t.name, partitions: [] }));
-  const fetched = asked.map((t) => ({ topic: t, targets: t.partitions.map((p) => targetOf(source, t.name, p)) }));
+  const filter = source.edgeFilterFor(request.learnerName);
+  if (filter === undefined) {
+    return { errorCode: ErrorCode.UNKNOWN_MEMBER_ID, errorMessage: `learner "${request.learnerName}" is not in this node's tree config`, clusterId: source.clusterId, nodeId: source.nodeId, topics: [] };
+  }
+  // The edge's topic selection: a learner is told of, and may read, only what its filter selects.
+  const listed = source.topics.list().filter((t) => !t.internal && filter.selectsTopic(t.name));
+  const asked = request.topics.length > 0 ? request.topics : listed.map((t) => ({ name: t.name, partitions: [] }));
+  // Partitions it does not select are left out of the answer (not errors, which would end the long-poll).
+  const fetched = asked.map((t) => ({ topic: t, targets: filter.selectsTopic(t.name) ? t.partitions.filter((p) => filter.selectsPartition(p.partitionIndex)).map((p) => targetOf(source, t.name, p)) : [] }));
   const targets = fetched.flatMap((f) => f.targets);
   const maxBytes = Math.min(Math.max(request.maxBytes, 1), source.limits.fetchResponseBytesMax);
   const deadlineMs = Date.now() + Math.min(Math.max(request.maxWaitMs, 0), source.limits.fetchWaitMsMax);
@@ -39,15 +47,15 @@ export async function handleLearnerFetch(source: LearnerFetchSource, request: Le
   }
 
   let i = 0;
-  const topics: LearnerFetchResponseLearnerTopicDataInput[] = fetched.map(({ topic, targets: ts }) => {
-    const info = source.topics.get(topic.name);
+  const answered = fetched.map(({ topic, targets: ts }) => ({ topic, pairs: ts.map((t) => ({ t, a: pass.answers[i++]! })) }));
+  const topics: LearnerFetchResponseLearnerTopicDataInput[] = await Promise.all(answered.map(async ({ topic, pairs }) => {
+    const info = filter.selectsTopic(topic.name) ? source.topics.get(topic.name) : undefined;
     return {
       name: topic.name,
       errorCode: info === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE,
       partitionCount: info?.partitionCount ?? 0,
       configs: Object.entries(info?.configs ?? {}).map(([name, value]) => ({ name, value })),
-      partitions: ts.map((t): LearnerFetchResponseLearnerPartitionDataInput => {
-        const a = pass.answers[i++]!;
+      partitions: await Promise.all(pairs.map(async ({ t, a }): Promise<LearnerFetchResponseLearnerPartitionDataInput> => {
         const records = t.divergence !== null ? [] : Buffer.isBuffer(a.records) ? [a.records] : (a.records ?? []);
         return {
           partitionIndex: a.partitionIndex,
@@ -56,11 +64,11 @@ export async function handleLearnerFetch(source: LearnerFetchSource, request: Le
           logStartOffset: a.logStartOffset,
           divergingEpoch: t.divergence?.epoch ?? -1,
           divergingEndOffset: t.divergence?.endOffset ?? -1,
-          records: filter.apply(topic.name, a.partitionIndex, records),
+          records: await filter.apply(records),
         };
-      }),
+      })),
     };
-  });
+  }));
   return { errorCode: ErrorCode.NONE, errorMessage: null, clusterId: source.clusterId, nodeId: source.nodeId, topics };
 }
 

@@ -20,6 +20,7 @@ import { startHelp } from './support/start-help.js';
 import { createBrokerLogger } from '../log-output.js';
 import { wildcardListenWarning } from './support/wildcard-listen-warning.js';
 import { startInternalListener } from './support/start-internal-listener.js';
+import { loadTreeFile } from '../../tree/load-tree-file.js';
 
 export const summary = 'start a node: a single-node broker by default; --initial-voters for cluster mode, --role learner for a learner (flags: --listen, --data-dir, --config, ...)';
 
@@ -67,6 +68,16 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
   const { config, configFile } = loaded;
+  let edgeFilterFor;
+  try {
+    edgeFilterFor = loadTreeFile(config.treeConfig, config.limits.batchDecompressedBytesMax);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`canopy start: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
   const logger: Logger = createBrokerLogger({ level: config.logLevel, format: config.logFormat, nodeId: config.nodeId, isTerminal: process.stdout.isTTY === true });
   process.on('uncaughtException', (err) => {
     logger.fatal({ err }, 'uncaught exception (a bug): exiting');
@@ -142,7 +153,7 @@ export async function run(args: string[]): Promise<number> {
   } else if (config.internalListen !== null) {
     // Single node: the internal listener serves learners (LearnerFetch) only.
     try {
-      internal = await startInternalListener(broker, config.internalListen, metrics.registry, logger);
+      internal = await startInternalListener(broker, config.internalListen, edgeFilterFor, metrics.registry, logger);
     } catch (err) {
       await server.close();
       await admin?.close();
