@@ -7,6 +7,7 @@
  * refused; an invalid tree config stops the start with exit 2 naming the entry.
  */
 import t from 'tap';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { spawnBroker, type SpawnedBroker } from '../helpers/spawn-broker.js';
 import { runCli } from '../helpers/cli.js';
+import { haveClient } from '../helpers/debian-client.js';
 import { groupConsume } from '../helpers/group-consume.js';
 
 // kafkajs's own murmur2 (its default partitioner's): an oracle for keyHash independent of src/.
@@ -130,6 +132,15 @@ t.test('two learners of one root each hold exactly their edge filter of the root
       t.same(got, want, 'kafkajs on the learner reads exactly filter(root log): selected, projected, at the root\'s offsets');
       for (let p = 0; p < PARTITIONS; p++) {
         t.equal(got.filter((s) => s.partition === p).at(-1)?.offset, rootHw[p]! - 1, `partition ${p}: the consumer reached the last offset past every hole`);
+      }
+      if (haveClient(t, 'kcat')) {
+        // -e: exits at the end of every partition, so it too has skipped every hole.
+        const out = execFileSync('kcat', ['-b', learner.bootstrap, '-C', '-t', TOPIC, '-o', 'beginning', '-e', '-q', '-f', '%p|%o|%k|%s|%h\\n'], { encoding: 'utf8', timeout: WAIT_MS_MAX });
+        const kcatSeen = out.trim().split('\n').map((l) => {
+          const [p, o, k, v, h] = l.split('|');
+          return { partition: Number(p), offset: Number(o), key: k!, value: v!, headers: h! === '' ? {} : Object.fromEntries(h!.split(',').map((kv) => kv.split('='))) };
+        }).sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+        t.same(kcatSeen, want.map((s) => ({ ...s, value: s.value ?? '' })), 'kcat (librdkafka) on the learner reads the same filtered records (a dropped value prints empty)');
       }
     });
   }
