@@ -12,7 +12,7 @@ import { apiSpecs } from '../../../src/protocol/generated/index.js';
 const raftMessages = { read: readRaftMessagesRequest, write: writeRaftMessagesRequest };
 
 t.test('Canopy API keys are in their own range and invisible to the Kafka API table', async (t) => {
-  t.strictSame(CanopyApiKey, { PeerHello: 30000, RaftMessages: 30001 });
+  t.strictSame(CanopyApiKey, { PeerHello: 30000, RaftMessages: 30001, LearnerFetch: 30002 });
   for (const key of Object.values(CanopyApiKey)) t.notOk(apiSpecs.has(key), `${key} is not a Kafka API`);
 });
 
